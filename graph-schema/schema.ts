@@ -78,7 +78,11 @@ export type Evidence = z.infer<typeof Evidence>;
 export const EdgeAttributes = z
   .object({
     kind: z.enum(EDGE_KINDS),
-    /** co_mention: association weight (sentence 3, paragraph 2, article 1 per article, summed); role/interaction: number of supporting articles. */
+    /**
+     * Number of distinct articles that support the edge (for co_mention: articles in which the
+     * pair shares a window of the configured size). Equal to article_count; recomputable from
+     * evidence.jsonl, which is what makes incremental loads idempotent.
+     */
     weight: z.number().positive(),
     articles: z.array(z.string()),
     article_count: z.number().int().positive(),
@@ -202,11 +206,15 @@ export const BuildReport = z
       })
       .strict(),
     skipped: z.array(SkipEntry),
-    duplicates: z.array(z.object({ source: z.string(), line: z.number().optional(), same_as: z.string() }).strict()),
+    duplicates: z.array(
+      z.object({ source: z.string(), line: z.number().optional(), same_as: z.string() }).strict(),
+    ),
     /** Seconds per stage. */
     timings: z.record(z.string(), z.number().nonnegative()),
     /** Candidate merges recorded by the resolver. */
-    merges: z.array(z.object({ into: z.string(), from: z.array(z.string()), reason: z.string() }).strict()),
+    merges: z.array(
+      z.object({ into: z.string(), from: z.array(z.string()), reason: z.string() }).strict(),
+    ),
     outputs: z.record(z.string(), z.number().int().nonnegative()),
   })
   .strict();

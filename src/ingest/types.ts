@@ -43,4 +43,6 @@ export interface SkipEntry {
 }
 
 /** The ingest stream yields articles and skip entries in a deterministic order. */
-export type IngestItem = { type: 'article'; article: RawArticle } | { type: 'skip'; skip: SkipEntry };
+export type IngestItem =
+  | { type: 'article'; article: RawArticle }
+  | { type: 'skip'; skip: SkipEntry };

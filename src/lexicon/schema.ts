@@ -17,7 +17,9 @@ export const EntityId = z
     'ids look like person:sergey-lavrov, country:RU, org:arab-league, conflict:gaza-war, place:gaza-strip',
   );
 
-const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** Names per language: every surface form a writer in that language may use. */
 export const Names = z

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Launcher for the installed `diplograph` bin: runs the TypeScript CLI through tsx.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
+  { stdio: 'inherit', cwd: process.cwd() },
+);
+process.exit(r.status ?? 1);
