@@ -31,7 +31,10 @@ export interface RawArticle {
   hash: string;
   /** Size of the original bytes. */
   bytes: number;
-  /** How the bytes were decoded: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1256, html, jsonl. */
+  /**
+   * How the bytes were decoded: utf-8, utf-8-bom, utf-16le, utf-16be (with BOM, or detected by
+   * their NUL pattern), windows-1256 (detected, never assumed); `jsonl` for JSONL records.
+   */
   encoding: string;
 }
 
@@ -45,4 +48,6 @@ export interface SkipEntry {
 /** The ingest stream yields articles and skip entries in a deterministic order. */
 export type IngestItem =
   | { type: 'article'; article: RawArticle }
-  | { type: 'skip'; skip: SkipEntry };
+  | { type: 'skip'; skip: SkipEntry }
+  /** Content identical (same `hash`) to an article already yielded; `sameAs` is that article's id. */
+  | { type: 'duplicate'; source: string; line?: number; sameAs: string };

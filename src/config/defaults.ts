@@ -1,0 +1,46 @@
+/**
+ * config/defaults — every default of diplograph in one place. Option schemas (zod) in
+ * config/options.ts take their defaults from here.
+ */
+export const DEFAULTS = {
+  build: {
+    out: 'exports',
+    /** Co-mention window: pairs in the same sentence, paragraph or article. */
+    window: 'sentence' as 'sentence' | 'paragraph' | 'article',
+    /** Evidence sentences kept per edge in graph.json (all of them go to evidence.jsonl). */
+    evidenceCap: 5,
+    /** Longest evidence text kept (characters). */
+    evidenceMaxChars: 600,
+    seed: 42,
+    workers: 0,
+    /** Above this many nodes betweenness (O(V·E)) is skipped and reported as 0. */
+    betweennessMaxNodes: 5000,
+  },
+  layout: {
+    /** ForceAtlas2 iterations by graph size: small graphs get more. */
+    iterationsSmall: 500,
+    iterationsLarge: 100,
+    largeGraphNodes: 5000,
+  },
+  lexicon: {
+    dir: 'data/lexicon',
+  },
+  ingest: {
+    /** Largest file (or JSONL record) read, in bytes; bigger ones are skipped with their size. */
+    maxBytes: 5 * 1024 * 1024,
+    /** File types read from folders and paths (lower-case, with the dot). */
+    extensions: ['.txt', '.md', '.html', '.htm', '.jsonl', '.jsonl.gz'] as readonly string[],
+    /** Stop at the first problem instead of reporting it as a skip. */
+    strict: false,
+  },
+  export: {
+    /** Files written by `writeGraphExports` (json, gexf, dynamic-gexf, graphml, csv). */
+    formats: ['json', 'gexf', 'dynamic-gexf', 'graphml', 'csv'] as readonly (
+      | 'json'
+      | 'gexf'
+      | 'dynamic-gexf'
+      | 'graphml'
+      | 'csv'
+    )[],
+  },
+} as const;
