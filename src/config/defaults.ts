@@ -43,4 +43,19 @@ export const DEFAULTS = {
       | 'csv'
     )[],
   },
+  neo4j: {
+    /** Connection: flags win, then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
+    uri: 'neo4j://localhost:7687',
+    user: 'neo4j',
+    /** Rows per `UNWIND $rows` transaction. */
+    batchSize: 1000,
+    /** How long the driver keeps retrying a transaction on transient errors (deadlocks). */
+    maxRetryTimeMs: 120_000,
+    connectionTimeoutMs: 15_000,
+    /** `query` output: table, json or csv; widest table cell before wrapping (0 = no limit). */
+    queryFormat: 'table' as 'table' | 'json' | 'csv',
+    maxCellWidth: 60,
+    /** Folder of named `.cypher` queries (`query --name actor-calls`). */
+    queriesDir: 'queries',
+  },
 } as const;
