@@ -1,0 +1,378 @@
+/**
+ * extract/extract — finds the actors of one article: lexicon names (with clitics, suffixes and
+ * spelling variants), short references, demonyms, office phrases resolved to their holders,
+ * counterparts («نظيره الإيراني», «همتای روس خود»), and new actors discovered from cue phrases.
+ * Pure: depends only on the processed article and the matcher.
+ */
+
+import type { EntityHit, Matcher, OfficeHit, TrieMatch } from '../lexicon/matcher.ts';
+import type { EntityKind } from '../lexicon/schema.ts';
+import { type Token, tokenize } from '../text/tokenize.ts';
+import { MAIN_SEGMENTS, type NormalizedText, type ProcessedArticle } from '../text/types.ts';
+import { readName, skeleton, slugify } from './candidates.ts';
+import type { ArticleExtraction, Candidate, Mention, OfficeMention } from './types.ts';
+
+const KIND_OF_PREFIX: Record<string, EntityKind> = {
+  person: 'person',
+  country: 'country',
+  org: 'organization',
+  conflict: 'conflict',
+  place: 'place',
+};
+
+/** Entity kind from an id prefix. */
+export function kindOf(id: string): EntityKind {
+  return KIND_OF_PREFIX[id.slice(0, id.indexOf(':'))] ?? 'person';
+}
+
+/** Locates offsets in sentences, segments and paragraphs (binary search). */
+class Locator {
+  private readonly lineStarts: number[] = [0];
+  constructor(private readonly p: ProcessedArticle) {
+    const t = p.article.text;
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+  private static search(starts: number[], off: number): number {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  private sentenceStarts?: number[];
+  sentence(off: number): number {
+    this.sentenceStarts ??= this.p.sentences.map((s) => s.start);
+    return this.sentenceStarts.length === 0 ? -1 : Locator.search(this.sentenceStarts, off);
+  }
+  private segmentStarts?: number[];
+  segment(off: number): number {
+    this.segmentStarts ??= this.p.segments.map((s) => s.start);
+    return this.segmentStarts.length === 0 ? -1 : Locator.search(this.segmentStarts, off);
+  }
+  paragraph(off: number): number {
+    return Locator.search(this.lineStarts, off);
+  }
+}
+
+function origSpan(
+  norm: NormalizedText,
+  tokens: Token[],
+  first: number,
+  last: number,
+  prefix = 0,
+  suffix = 0,
+) {
+  const a = tokens[first]!.start + prefix;
+  const b = tokens[last]!.end - suffix;
+  return { start: norm.map[a]!, end: norm.map[b - 1]! + 1 };
+}
+
+/** Is `date` (YYYY-MM-DD) within a term (from/to may be YYYY or YYYY-MM)? */
+export function inTerm(date: string, from: string, to?: string): boolean {
+  const lo = from.length === 4 ? `${from}-01-01` : from.length === 7 ? `${from}-01` : from;
+  const hi = !to
+    ? '9999-12-31'
+    : to.length === 4
+      ? `${to}-12-31`
+      : to.length === 7
+        ? `${to}-31`
+        : to;
+  return date >= lo && date <= hi;
+}
+
+interface RawHit {
+  match: TrieMatch<EntityHit>;
+  ids: string[];
+  via: EntityHit['via'];
+}
+
+/**
+ * Extract mentions, office phrases and candidates from a processed article.
+ * @param date  the article's reference date (publication), when known
+ */
+export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleExtraction {
+  const { norm } = p;
+  const text = p.article.text;
+  const tokens = tokenize(norm.text);
+  const loc = new Locator(p);
+  const date = p.published;
+  const entities = matcher.lexicon.entities;
+
+  const isMain = (off: number) => {
+    const seg = p.segments[loc.segment(off)];
+    return seg ? MAIN_SEGMENTS.has(seg.kind) : true;
+  };
+
+  // 1. Lexicon names over tokens.
+  const raw: RawHit[] = [];
+  for (const m of matcher.entities.matchAll(tokens)) {
+    let values = m.values.filter((v) => {
+      if (v.via !== 'acronym') return true;
+      const { start, end } = origSpan(norm, tokens, m.first, m.last, m.prefix, m.suffix);
+      return m.prefix === 0 && m.suffix === 0 && text.slice(start, end) === v.exact;
+    });
+    if (values.length === 0) continue;
+    // Prefer full names over short forms over demonyms when one key serves several.
+    const rank = { name: 0, acronym: 0, demonym: 1, short: 2 } as const;
+    const best = Math.min(...values.map((v) => rank[v.via]));
+    values = values.filter((v) => rank[v.via] === best);
+    const ids = [...new Set(values.map((v) => v.id))].sort();
+    raw.push({ match: m, ids, via: values[0]!.via });
+  }
+
+  // Entities named in full somewhere in the article's own text.
+  const namedInFull = new Set<string>();
+  for (const h of raw) {
+    if (h.ids.length === 1 && h.via !== 'short') {
+      const { start } = origSpan(norm, tokens, h.match.first, h.match.last);
+      if (isMain(start)) namedInFull.add(h.ids[0]!);
+    }
+  }
+
+  const holderAt = (office: string, of: string | undefined): string | undefined => {
+    if (!of) return undefined;
+    const list = matcher.holders.get(`${office}|${of}`) ?? [];
+    if (date) {
+      const now = list.filter((h) => inTerm(date, h.from, h.to));
+      if (now.length === 1) return now[0]!.person;
+      // Several (acting + regular): one named in the article wins.
+      const named = now.filter((h) => namedInFull.has(h.person));
+      if (named.length === 1) return named[0]!.person;
+      return undefined;
+    }
+    // No date: only a holder the article names in full.
+    const named = [...new Set(list.map((h) => h.person))].filter((id) => namedInFull.has(id));
+    return named.length === 1 ? named[0] : undefined;
+  };
+
+  const heldOffice = (person: string, office: string, of?: string): boolean =>
+    (entities.get(person)?.offices ?? []).some(
+      (t) => t.office === office && (!of || t.of === of) && (!date || inTerm(date, t.from, t.to)),
+    );
+
+  // 2. Disambiguate and keep mentions.
+  const mentions: Mention[] = [];
+  const taken = new Set<number>();
+  const pushMention = (
+    id: string,
+    first: number,
+    last: number,
+    via: Mention['via'],
+    prefix = 0,
+    suffix = 0,
+  ) => {
+    const { start, end } = origSpan(norm, tokens, first, last, prefix, suffix);
+    const sentence = loc.sentence(start);
+    mentions.push({
+      entity: id,
+      kind: kindOf(id),
+      start,
+      end,
+      surface: text.slice(start, end),
+      sentence,
+      segment: loc.segment(start),
+      paragraph: loc.paragraph(start),
+      main: isMain(start),
+      via,
+      tFirst: first,
+      tLast: last,
+    });
+    for (let t = first; t <= last; t++) taken.add(t);
+  };
+
+  for (const h of raw) {
+    let ids = h.ids;
+    if (ids.length > 1) {
+      const named = ids.filter((id) => namedInFull.has(id));
+      if (named.length >= 1) ids = named;
+    }
+    if (ids.length > 1 && date) {
+      const active = ids.filter((id) =>
+        (entities.get(id)?.offices ?? []).some((t) => inTerm(date, t.from, t.to)),
+      );
+      if (active.length >= 1) ids = active;
+    }
+    if (ids.length !== 1) continue; // ambiguous: not linked
+    const id = ids[0]!;
+    if (h.via === 'short' && !namedInFull.has(id)) {
+      // A surname alone: accepted when no other actor shares it (the trie said so) and the
+      // person held an office on the article's date (or no date is known).
+      const e = entities.get(id);
+      if (
+        !e ||
+        (date && e.offices.length > 0 && !e.offices.some((t) => inTerm(date, t.from, t.to)))
+      )
+        continue;
+    }
+    pushMention(id, h.match.first, h.match.last, h.via, h.match.prefix, h.match.suffix);
+  }
+  mentions.sort((a, b) => a.tFirst - b.tFirst);
+
+  // 3. Office phrases and counterparts.
+  const byFirst = new Map<number, Mention>();
+  const byLast = new Map<number, Mention>();
+  for (const m of mentions) {
+    byFirst.set(m.tFirst, m);
+    byLast.set(m.tLast, m);
+  }
+  const gapIsClean = (a: number, b: number, allowComma: boolean) => {
+    // Tokens a < b: only spaces (and a comma when allowed) between them.
+    const between = norm.text.slice(tokens[a]!.end, tokens[b]!.start);
+    return allowComma ? !/[^\s,-]/.test(between) : !/[^\s-]/.test(between);
+  };
+  const nextMention = (after: number, maxGap: number, pred: (m: Mention) => boolean) => {
+    for (let t = after + 1; t <= after + 1 + maxGap && t < tokens.length; t++) {
+      const m = byFirst.get(t);
+      if (m && pred(m) && gapIsClean(after, t, true)) return m;
+      if (taken.has(t)) return undefined;
+    }
+    return undefined;
+  };
+  const prevMention = (before: number, pred: (m: Mention) => boolean) => {
+    const m = byLast.get(before - 1);
+    if (m && pred(m) && gapIsClean(before - 1, before, true)) return m;
+    return undefined;
+  };
+  const isBody = (m: Mention) => m.kind === 'country' || m.kind === 'organization';
+  const isPerson = (m: Mention) => m.kind === 'person';
+
+  const offices: OfficeMention[] = [];
+  const candidates: Candidate[] = [];
+  const officeMatches: { m: TrieMatch<OfficeHit | { counterpart: true }>; counterpart: boolean }[] =
+    [
+      ...matcher.offices.matchAll(tokens).map((m) => ({ m, counterpart: false })),
+      ...matcher.counterparts.matchAll(tokens).map((m) => ({ m, counterpart: true })),
+    ].sort((a, b) => a.m.first - b.m.first);
+
+  let lastOffice: { office: string; person?: string; sentence: number } | undefined;
+  for (const { m, counterpart } of officeMatches) {
+    if (taken.has(m.first) && !counterpart) continue; // part of a name
+    const { start, end } = origSpan(norm, tokens, m.first, m.last, m.prefix, m.suffix);
+    const sentence = loc.sentence(start);
+    let officeKey: string | undefined;
+    let plural = false;
+    if (counterpart) {
+      // «نظيره» = the counterpart of the last office holder spoken of.
+      const prevPerson = [...mentions]
+        .reverse()
+        .find((x) => x.tLast < m.first && x.kind === 'person');
+      officeKey =
+        lastOffice && lastOffice.sentence >= sentence - 1
+          ? lastOffice.office
+          : prevPerson
+            ? (entities
+                .get(prevPerson.entity)
+                ?.offices.find((t) => !date || inTerm(date, t.from, t.to))?.office ?? undefined)
+            : undefined;
+      if (!officeKey) continue;
+    } else {
+      const v = m.values[0] as OfficeHit;
+      officeKey = v.office;
+      plural = v.plural;
+    }
+    // The body whose office it is: a demonym or name right after (or before, in English).
+    let body = nextMention(m.last, 1, isBody);
+    if (!body) {
+      const prev = prevMention(m.first, (x) => isBody(x) && x.via === 'demonym');
+      if (prev) body = prev;
+    }
+    const after = body && body.tFirst > m.last ? body.tLast : m.last;
+    const om: OfficeMention = {
+      office: officeKey,
+      ...(body ? { of: body.entity } : {}),
+      start,
+      end,
+      sentence,
+      segment: loc.segment(start),
+      main: isMain(start),
+      plural,
+      counterpart,
+      tFirst: m.first,
+      tLast: after,
+    };
+    if (!plural) {
+      const following = nextMention(after, 1, isPerson);
+      const preceding = prevMention(m.first, isPerson);
+      const fits = (x?: Mention) => x && heldOffice(x.entity, officeKey!, body?.entity);
+      let person: Mention | undefined;
+      if (fits(following)) person = following;
+      else if (fits(preceding)) person = preceding;
+      else if (following && !counterpart) person = following;
+      else if (p.lang === 'fa' && preceding && !counterpart) person = preceding;
+      else if (counterpart && following) person = following;
+      if (person) {
+        om.person = person.entity;
+        om.personVia = 'adjacent';
+      } else {
+        const holder = holderAt(officeKey, body?.entity);
+        if (holder) {
+          om.person = holder;
+          om.personVia = counterpart ? 'counterpart' : 'holder';
+          pushMention(
+            holder,
+            m.first,
+            m.last,
+            counterpart ? 'counterpart' : 'office',
+            m.prefix,
+            m.suffix,
+          );
+        } else if (!counterpart) {
+          // A new actor named next to the cue.
+          const span = readName(tokens, after + 1, 1, norm.text, text, norm.map, (t) =>
+            taken.has(t),
+          );
+          if (span && gapIsClean(after, span[0], true)) {
+            const cand = makeCandidate(p, norm, tokens, span, officeKey, body?.entity);
+            candidates.push(cand);
+            om.person = cand.id;
+            om.personVia = 'candidate';
+            pushMention(cand.id, span[0], span[1], 'cue');
+          }
+        }
+      }
+    }
+    offices.push(om);
+    lastOffice = { office: officeKey, ...(om.person ? { person: om.person } : {}), sentence };
+  }
+
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  // 4. Terms of office of the persons the article names, for pinning dates.
+  const terms: { from: string; to?: string }[] = [];
+  for (const id of namedInFull) {
+    for (const t of entities.get(id)?.offices ?? [])
+      terms.push({ from: t.from, ...(t.to ? { to: t.to } : {}) });
+  }
+  return { mentions, offices, candidates, terms };
+}
+
+function makeCandidate(
+  p: ProcessedArticle,
+  norm: NormalizedText,
+  tokens: Token[],
+  span: [number, number],
+  office: string,
+  of: string | undefined,
+): Candidate {
+  const { start, end } = origSpan(norm, tokens, span[0], span[1]);
+  const name = p.article.text.slice(start, end).replace(/\s+/g, ' ');
+  const key = tokens
+    .slice(span[0], span[1] + 1)
+    .map((t) => t.text)
+    .join(' ');
+  const skel = skeleton(key);
+  const latin = slugify(name);
+  const slug = latin || skel.replace(/\s+/g, '-');
+  return {
+    id: `person:${slug || 'unknown'}`,
+    name,
+    key,
+    skeleton: skel,
+    office,
+    ...(of ? { of } : {}),
+    lang: p.lang,
+  };
+}

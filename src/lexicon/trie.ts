@@ -1,0 +1,149 @@
+/**
+ * lexicon/trie — a character trie over concatenated normalised tokens, walked from each token
+ * of a text. Keys drop the spaces between tokens, so joined and spaced compounds
+ * (امیرعبداللهیان / أمير عبد اللهيان, عبدالله / عبد الله) meet in one key. A walk may start after
+ * Arabic proclitics (و ف ب ل ك ال وال بال لل …) and end before Persian suffixes (ها های ی ای …),
+ * and the longest match wins.
+ */
+import type { Token } from '../text/tokenize.ts';
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values?: T[];
+}
+
+/** A match of a phrase over tokens [first, last] (inclusive). */
+export interface TrieMatch<T> {
+  first: number;
+  last: number;
+  /** Normalised chars stripped at the start of the first token (a proclitic). */
+  prefix: number;
+  /** Normalised chars left over at the end of the last token (a suffix). */
+  suffix: number;
+  values: T[];
+}
+
+/** Arabic proclitic sequences that may stand before a name, longest first. */
+export const PROCLITICS = [
+  'وبال',
+  'فبال',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'ولل',
+  'فلل',
+  'ال',
+  'لل',
+  'وب',
+  'ول',
+  'وك',
+  'فب',
+  'فل',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+];
+
+/** Suffixes that may follow a name inside its last token (Persian plural/ezafe/object, nisba). */
+export const SUFFIXES = new Set(['ها', 'هاي', 'ي', 'اي', 'را', 'يها', 'يان']);
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+
+/** Proclitic offsets at which a walk may start inside a token (always includes 0). */
+export function procliticOffsets(token: string): number[] {
+  const out = [0];
+  if (!ARABIC_SCRIPT.test(token[0] ?? '')) return out;
+  for (const p of PROCLITICS) {
+    if (token.length - p.length >= 2 && token.startsWith(p)) out.push(p.length);
+  }
+  return out;
+}
+
+/** Concatenate normalised tokens into a trie key. */
+export function keyOf(tokens: string[]): string {
+  return tokens.join('');
+}
+
+export class PhraseTrie<T> {
+  private readonly root: Node<T> = { next: new Map() };
+  /** Longest phrase, in tokens, ever added (bounds the walk). */
+  maxTokens = 1;
+  size = 0;
+
+  /** Add a phrase given as normalised tokens. */
+  add(tokens: string[], value: T): void {
+    if (tokens.length === 0) return;
+    const key = keyOf(tokens);
+    if (key.length === 0) return;
+    this.maxTokens = Math.max(this.maxTokens, tokens.length + 2);
+    let node = this.root;
+    for (const ch of key) {
+      let n = node.next.get(ch);
+      if (!n) {
+        n = { next: new Map() };
+        node.next.set(ch, n);
+      }
+      node = n;
+    }
+    if (!node.values) {
+      node.values = [];
+      this.size++;
+    }
+    node.values.push(value);
+  }
+
+  /**
+   * Longest match starting at token `i` (after any proclitic when `clitics` is set), or undefined.
+   * Among equally long matches, one without prefix/suffix stripping wins.
+   */
+  matchAt(tokens: Token[], i: number, clitics = true): TrieMatch<T> | undefined {
+    const first = tokens[i];
+    if (!first) return undefined;
+    let best: TrieMatch<T> | undefined;
+    const better = (m: TrieMatch<T>) =>
+      !best ||
+      m.last > best.last ||
+      (m.last === best.last && m.prefix + m.suffix < best.prefix + best.suffix);
+    for (const p of clitics ? procliticOffsets(first.text) : [0]) {
+      let node: Node<T> | undefined = this.root;
+      for (let t = i; t < tokens.length && t < i + this.maxTokens && node; t++) {
+        const tok = tokens[t]!.text;
+        const from = t === i ? p : 0;
+        for (let k = from; k < tok.length && node; k++) {
+          node = node.next.get(tok[k]!);
+          if (node?.values && k + 1 < tok.length && clitics && SUFFIXES.has(tok.slice(k + 1))) {
+            const m = {
+              first: i,
+              last: t,
+              prefix: p,
+              suffix: tok.length - k - 1,
+              values: node.values,
+            };
+            if (better(m)) best = m;
+          }
+        }
+        if (node?.values) {
+          const m = { first: i, last: t, prefix: p, suffix: 0, values: node.values };
+          if (better(m)) best = m;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Greedy left-to-right longest matches over all tokens. */
+  matchAll(tokens: Token[], clitics = true): TrieMatch<T>[] {
+    const out: TrieMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const m = this.matchAt(tokens, i, clitics);
+      if (m) {
+        out.push(m);
+        i = m.last + 1;
+      } else i++;
+    }
+    return out;
+  }
+}
