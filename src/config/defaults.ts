@@ -25,6 +25,13 @@ export const DEFAULTS = {
   lexicon: {
     dir: 'data/lexicon',
   },
+  extract: {
+    /**
+     * An office phrase that names no country («وزیر امور خارجه») means this country's office,
+     * by article language: Persian-language news is overwhelmingly Iranian.
+     */
+    officeDefaultCountry: { fa: 'country:IR' } as Record<string, string>,
+  },
   ingest: {
     /** Largest file (or JSONL record) read, in bytes; bigger ones are skipped with their size. */
     maxBytes: 5 * 1024 * 1024,
@@ -57,5 +64,11 @@ export const DEFAULTS = {
     maxCellWidth: 60,
     /** Folder of named `.cypher` queries (`query --name actor-calls`). */
     queriesDir: 'queries',
+  },
+  serve: {
+    /** Viewer server port when neither --port nor PORT is given. */
+    port: 5050,
+    /** Loopback only unless --host is given deliberately. */
+    host: '127.0.0.1',
   },
 } as const;

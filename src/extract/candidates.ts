@@ -11,11 +11,39 @@ const STOP = new Set(
     'في على الى من عن مع بشان حول ان الذي التي الذين اليوم امس غدا خلال قال قالت اكد اكدت اعلن اعلنت بحث بحثت التقي التقى استقبل اجري اجرى يبحث يلتقي يجري تلقي تلقى وصل زار دعا دعت كما وقد قد لدى عبر بعد قبل منذ ضمن اثناء هاتفيا هاتفي ' +
     'رئيس وزير وزيره سفير الرئيس الوزير السفير نائب مساعد المتحدث باسم الخارجيه الخارجية الدوله جمهوريه جمهورية المملكه ' +
     'در با به از که را و این آن اين ان امروز دیروز ديروز امشب روز گفت کرد كرد کرده كرده است اعلام تاکید تاكيد گفتگو گفتگوي دیدار ديدار طي طی ضمن برای براي سفر وزير وزیر رييس رئيس سخنگوي نماينده نماینده همتاي جمهوري اسلامي ' +
+    'نظيره نظيرته نظيريه المنتهيه ولايته انذاك السابق الاسبق الحالي الجديد المكلف بالوكاله الموقت المؤقت العام الخاص الدائم لشوون بشوون شوون الشوون امور الاحتلال ' +
+    'همتاي همتايش سابق پيشين فعلي جديد كشور كشورهاي دولت ' +
     'the of and in on at to with for said says told met held spoke during after before by from his her their its as who which that has have had will would was is'
   )
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Honorifics that stand before a name and are not part of it. */
+const TITLES = new Set([
+  'الشيخ',
+  'الامير',
+  'السيد',
+  'السيده',
+  'الدكتور',
+  'د',
+  'اللواء',
+  'الفريق',
+  'العقيد',
+  'المشير',
+  'اقاي',
+  'خانم',
+  'دكتر',
+  'سردار',
+  'ايتالله',
+  'حجتالاسلام',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sheikh',
+  'prince',
+]);
 
 const LATIN = /^[a-z]/;
 
@@ -34,9 +62,20 @@ export function readName(
   isTaken: (t: number) => boolean,
 ): [number, number] | undefined {
   const span: number[] = [];
+  while (i >= 0 && i < tokens.length && TITLES.has(tokens[i]!.text)) i += direction;
   for (let t = i; t >= 0 && t < tokens.length && span.length < 4; t += direction) {
     const tok = tokens[t]!;
-    if (isTaken(t) || STOP.has(tok.text) || /^\d/.test(tok.text) || tok.text.length < 2) break;
+    const bare = tok.text.startsWith('و') ? tok.text.slice(1) : tok.text;
+    if (
+      isTaken(t) ||
+      STOP.has(tok.text) ||
+      STOP.has(bare) ||
+      /^\d/.test(tok.text) ||
+      tok.text.length < 2
+    )
+      break;
+    // «وتسلمه», «ويبحث»: a conjunction + imperfect verb ends the name.
+    if (/^[وف][يتن]/.test(tok.text)) break;
     if (span.length > 0) {
       const prev = tokens[t - direction]!;
       const [a, b] = direction === 1 ? [prev.end, tok.start] : [tok.end, prev.start];
@@ -50,9 +89,18 @@ export function readName(
     span.push(t);
   }
   if (span.length < 2) return undefined;
-  const first = tokens[span[0]!]!.text;
-  // A name does not start with a proclitic conjunction + article («والوزير») in Arabic script.
-  if (/^(وال|فال|بال|لل)/.test(first)) return undefined;
+  const ordered = direction === 1 ? span : [...span].reverse();
+  const first = tokens[ordered[0]!]!.text;
+  // An Arabic given name does not start with the article or a conjunction + article.
+  if (/^(ال|وال|فال|بال|لل|و?رييس|و?وزير)/.test(first)) return undefined;
+  // Plural nouns and verb forms are not names.
+  if (
+    ordered.some(
+      (t) =>
+        /^(ي|ت)\S{3,}(ون|ان|ين)$/.test(tokens[t]!.text) || /(ات|هاي|ها)$/.test(tokens[t]!.text),
+    )
+  )
+    return undefined;
   return direction === 1 ? [span[0]!, span[span.length - 1]!] : [span[span.length - 1]!, span[0]!];
 }
 

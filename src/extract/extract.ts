@@ -5,6 +5,7 @@
  * Pure: depends only on the processed article and the matcher.
  */
 
+import { DEFAULTS } from '../config/defaults.ts';
 import type { EntityHit, Matcher, OfficeHit, TrieMatch } from '../lexicon/matcher.ts';
 import type { EntityKind } from '../lexicon/schema.ts';
 import { type Token, tokenize } from '../text/tokenize.ts';
@@ -89,11 +90,25 @@ interface RawHit {
   via: EntityHit['via'];
 }
 
+export interface ExtractOptions {
+  /** Country an office phrase without one refers to, by article language (Iranian outlets' «وزیر امور خارجه»). */
+  officeDefaultCountry: Partial<Record<string, string>>;
+}
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
+  officeDefaultCountry: { ...DEFAULTS.extract.officeDefaultCountry },
+};
+
 /**
- * Extract mentions, office phrases and candidates from a processed article.
- * @param date  the article's reference date (publication), when known
+ * Extract mentions, office phrases and candidates from a processed article. Offices resolve
+ * to their holder on the article's publication date; without a date, only to a holder the
+ * article also names in full.
  */
-export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleExtraction {
+export function extractArticle(
+  p: ProcessedArticle,
+  matcher: Matcher,
+  options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS,
+): ArticleExtraction {
   const { norm } = p;
   const text = p.article.text;
   const tokens = tokenize(norm.text);
@@ -248,6 +263,18 @@ export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleEx
     ].sort((a, b) => a.m.first - b.m.first);
 
   let lastOffice: { office: string; person?: string; sentence: number } | undefined;
+  /** Offices the text gives a person («وزير الخارجية الروسي سيرغي لافروف»). */
+  const statedOffice = new Map<string, string>();
+  const officeOfPerson = (person: string): string | undefined => {
+    const stated = statedOffice.get(person);
+    if (stated) return stated;
+    const terms = entities.get(person)?.offices ?? [];
+    if (date) return terms.find((t) => inTerm(date, t.from, t.to))?.office;
+    const open = terms.filter((t) => !t.to).sort((a, b) => (a.from < b.from ? 1 : -1));
+    return (open[0] ?? [...terms].sort((a, b) => (a.from < b.from ? 1 : -1))[0])?.office;
+  };
+  const defaultBody = options.officeDefaultCountry[p.lang];
+
   for (const { m, counterpart } of officeMatches) {
     if (taken.has(m.first) && !counterpart) continue; // part of a name
     const { start, end } = origSpan(norm, tokens, m.first, m.last, m.prefix, m.suffix);
@@ -255,17 +282,15 @@ export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleEx
     let officeKey: string | undefined;
     let plural = false;
     if (counterpart) {
-      // «نظيره» = the counterpart of the last office holder spoken of.
+      // «نظيره» = the counterpart of the office holder just spoken of.
       const prevPerson = [...mentions]
         .reverse()
-        .find((x) => x.tLast < m.first && x.kind === 'person');
+        .find((x) => x.tLast < m.first && x.kind === 'person' && x.sentence >= sentence - 1);
       officeKey =
         lastOffice && lastOffice.sentence >= sentence - 1
           ? lastOffice.office
           : prevPerson
-            ? (entities
-                .get(prevPerson.entity)
-                ?.offices.find((t) => !date || inTerm(date, t.from, t.to))?.office ?? undefined)
+            ? officeOfPerson(prevPerson.entity)
             : undefined;
       if (!officeKey) continue;
     } else {
@@ -293,7 +318,21 @@ export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleEx
       tFirst: m.first,
       tLast: after,
     };
-    if (!plural) {
+    if (plural) {
+      // «وزرای خارجه ایران و روسیه»: each body's holder.
+      const bodies: Mention[] = [];
+      let cursor = m.last;
+      for (let k = 0; k < 4; k++) {
+        const b = nextMention(cursor, 2, isBody);
+        if (!b) break;
+        bodies.push(b);
+        cursor = b.tLast;
+      }
+      for (const b of bodies) {
+        const holder = holderAt(officeKey, b.entity);
+        if (holder) pushMention(holder, m.first, m.last, 'office', m.prefix, m.suffix);
+      }
+    } else {
       const following = nextMention(after, 1, isPerson);
       const preceding = prevMention(m.first, isPerson);
       const fits = (x?: Mention) => x && heldOffice(x.entity, officeKey!, body?.entity);
@@ -305,9 +344,10 @@ export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleEx
       else if (counterpart && following) person = following;
       if (person) {
         om.person = person.entity;
-        om.personVia = 'adjacent';
+        om.personVia = counterpart ? 'counterpart' : 'adjacent';
+        if (!counterpart) statedOffice.set(person.entity, officeKey);
       } else {
-        const holder = holderAt(officeKey, body?.entity);
+        const holder = holderAt(officeKey, body?.entity ?? (counterpart ? undefined : defaultBody));
         if (holder) {
           om.person = holder;
           om.personVia = counterpart ? 'counterpart' : 'holder';
@@ -319,8 +359,8 @@ export function extractArticle(p: ProcessedArticle, matcher: Matcher): ArticleEx
             m.prefix,
             m.suffix,
           );
-        } else if (!counterpart) {
-          // A new actor named next to the cue.
+        } else if (!counterpart && body && body.kind === 'country') {
+          // A new actor named next to a cue that names the office and its country.
           const span = readName(tokens, after + 1, 1, norm.text, text, norm.map, (t) =>
             taken.has(t),
           );

@@ -127,14 +127,7 @@ export class CorpusAccumulator {
     }
     for (const id of otherIds) if (!mainIds.has(id)) this.teaserOnly++;
     for (const o of x.offices) {
-      if (
-        o.main &&
-        o.person &&
-        o.of &&
-        mainIds.has(o.person) &&
-        o.personVia !== 'holder' &&
-        o.personVia !== 'counterpart'
-      ) {
+      if (o.main && o.person && o.of && mainIds.has(o.person) && o.personVia === 'adjacent') {
         this.node(o.person).textOffices.set(`${o.office}|${o.of}`, { office: o.office, of: o.of });
       }
     }

@@ -40,7 +40,9 @@ export type { TrieMatch };
 /** Tokens too short or too common to be indexed alone as a short reference. */
 const MIN_SHORT_CHARS = 4;
 
-const PLURAL_HINT = /^(وزرا|وزراء|وزيرا|وزيري|وزراي|رؤسا|رؤساء|ministers|presidents|leaders)/;
+/** Plural and dual office words (normalised): «وزراء», «وزيرا», «رؤساء», «سفراء», «وزرای», «نخست‌وزیران», "ministers". */
+const PLURAL_HINT =
+  /^(ال)?(وزرا|وزيرا|وزيري|روسا|رييسا|سفرا|سفيرا|قاده|زعما|نواب|متحدثون)|^(وزراي|روساي|سفراي|نخستوزيران|وزيران|رهبران)|(ministers|presidents|leaders|ambassadors|envoys)$/;
 
 const COUNTERPARTS = [
   'نظيره',
@@ -90,12 +92,12 @@ export function buildMatcher(lexicon: Lexicon): Matcher {
       for (const phrase of o.names[lang]) {
         const seq = nameTokens(phrase);
         if (seq.length === 0) continue;
-        offices.add(seq, { office: o.office, of: o.of, plural: PLURAL_HINT.test(seq[0]!) });
+        offices.add(seq, { office: o.office, of: o.of, plural: PLURAL_HINT.test(seq.join(' ')) });
         if (seq[0]!.startsWith('ال') && seq[0]!.length >= 5) {
           offices.add([seq[0]!.slice(2), ...seq.slice(1)], {
             office: o.office,
             of: o.of,
-            plural: PLURAL_HINT.test(seq[0]!),
+            plural: PLURAL_HINT.test(seq.join(' ')),
           });
         }
       }

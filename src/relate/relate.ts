@@ -101,8 +101,7 @@ export function relateArticle(
 
   // Roles from office phrases next to a name, and from the lexicon's dated offices.
   for (const o of x.offices) {
-    if (!o.main || !o.person || !o.of || o.personVia === 'holder' || o.personVia === 'counterpart')
-      continue;
+    if (!o.main || !o.person || !o.of || o.personVia !== 'adjacent') continue;
     if (!mentioned.has(o.person) || o.person === o.of) continue;
     add(
       {
@@ -162,23 +161,31 @@ export function relateArticle(
     const sent = p.sentences[s];
     if (!sent) continue;
     const toks = tokensOf(p, sent);
-    const actionHits = cues.actions.matchAll(toks).flatMap((m) => m.values);
+    const actionMatches = cues.actions.matchAll(toks);
+    const actionHits = actionMatches.flatMap((m) => m.values);
     if (actionHits.length === 0) continue;
+    const cueStart = p.norm.map[toks[actionMatches[0]!.first]!.start]!;
     if (has(cues.notHappened, toks)) continue;
     const persons = uniq(ms.filter((m) => m.kind === 'person').map((m) => m.entity));
+    const best = pickAction(actionHits);
     let actors = persons;
-    if (persons.length < 2) {
-      const mine = new Set(persons.flatMap((pp) => [...ownCountry(pp)]));
+    if (persons.length === 1) {
+      // One person and an organisation they met or called (or a country they visited).
+      const mine = ownCountry(persons[0]!);
       const bodies = uniq(
         ms
-          .filter((m) => ACTOR_KINDS.has(m.kind) && m.kind !== 'person')
-          .filter((m) => !qualifiers.has(`${s}|${m.entity}`) && !mine.has(m.entity))
+          .filter(
+            (m) =>
+              m.via !== 'demonym' && !qualifiers.has(`${s}|${m.entity}`) && !mine.has(m.entity),
+          )
+          .filter(
+            (m) => m.kind === 'organization' || (m.kind === 'country' && best.action === 'visit'),
+          )
           .map((m) => m.entity),
       );
-      actors = persons.length === 1 ? [...persons, ...bodies] : bodies.length >= 2 ? bodies : [];
+      actors = [...persons, ...bodies];
     }
     if (actors.length < 2) continue;
-    const best = pickAction(actionHits);
     let action = best.action;
     if (!best.strong && action === 'talks') {
       // "talks" between officials that the article then calls "the call".
@@ -190,8 +197,16 @@ export function relateArticle(
     const receiver = has(cues.receiver, toks);
     const initiator =
       !receiver && has(cues.initiator, toks) && (action === 'phone_call' || action === 'message');
-    const subject = actors[0]!;
-    for (const partner of actors.slice(1)) {
+    // The partner is whoever the text says the subject acted *with* («مع», «با», "with"),
+    // else everyone else in the sentence.
+    const withs = new Set(
+      ms
+        .filter((m) => actors.includes(m.entity) && afterWith(p, sent.start, m.start))
+        .map((m) => m.entity),
+    );
+    const subject = actors.find((a) => !withs.has(a)) ?? actors[0]!;
+    const partners = withs.size > 0 ? [...withs] : actors.filter((a) => a !== subject);
+    for (const partner of partners) {
       if (partner === subject) continue;
       let source: string;
       let target: string;
@@ -248,6 +263,17 @@ export function relateArticle(
     }
   }
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
+
+/** Is the mention at `off` preceded, within three words, by «مع» / «با» / "with"? */
+function afterWith(p: ProcessedArticle, sentenceStart: number, off: number, within = 4): boolean {
+  const a = normIndex(p.norm.map, Math.max(sentenceStart, off - 200));
+  const b = normIndex(p.norm.map, off);
+  return tokenize(p.norm.text, a, b)
+    .slice(-within)
+    .some((t) => WITH_WORDS.has(t.text));
 }
 
 function uniq(xs: string[]): string[] {
