@@ -17,7 +17,11 @@ export interface SearchHit {
   score: number;
 }
 
-const squash = (s: string) => normalizeString(s).replace(/[\s\-_'"]/g, '');
+/** Matching key: normalised, no spaces or punctuation, the g-sound letters (ج غ گ ق) folded. */
+const squash = (s: string) =>
+  normalizeString(s)
+    .replace(/[\s\-_'"]/g, '')
+    .replace(/[غگق]/g, 'ج');
 
 /** Rank actors for a query: exact name > name prefix > substring; ties by PageRank, then key. */
 export function searchActors(items: Iterable<Searchable>, query: string, limit = 10): SearchHit[] {
