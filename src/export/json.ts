@@ -1,10 +1,10 @@
 /**
- * export/json — graph.json: graphology's own serialisation (`graph.export()`), made
- * byte-stable: nodes and edges sorted by key, object keys inside attributes sorted, compact
+ * export/json — graph.json: graphology's own serialisation format (what `graph.export()`
+ * returns), made byte-stable: nodes and edges sorted by key, object keys inside attributes sorted, compact
  * (or indented) JSON with a final newline. `Graph.from(JSON.parse(text))` restores the graph;
  * graph-schema's `SerializedGraph` describes it.
  */
-import { compareKeys } from './fields.ts';
+import { compareKeys, sortedEdges, sortedNodes } from './fields.ts';
 import type { CorpusGraph } from './types.ts';
 
 /** Options of `toJSON`. */
@@ -15,7 +15,12 @@ export interface ToJSONOptions {
 
 /** Deep copy with object keys in sorted order (arrays keep their order). */
 export function sortObjectKeys<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(sortObjectKeys) as T;
+  if (Array.isArray(value)) {
+    // Lists of strings and numbers (aliases, articles, dates) are shared, not copied.
+    return (
+      value.some((v) => v !== null && typeof v === 'object') ? value.map(sortObjectKeys) : value
+    ) as T;
+  }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort(compareKeys)) {
@@ -27,8 +32,6 @@ export function sortObjectKeys<T>(value: T): T {
   return value;
 }
 
-const byKey = (a: { key?: string }, b: { key?: string }) => compareKeys(a.key ?? '', b.key ?? '');
-
 /**
  * Serialises the graph as graphology's export format, deterministic to the byte for the same
  * content whatever the insertion order of nodes, edges and attributes.
@@ -38,20 +41,20 @@ export function toJSON(graph: CorpusGraph, options: ToJSONOptions = {}): string 
   if (!Number.isInteger(indent) || indent < 0 || indent > 10) {
     throw new Error(`export: toJSON indent must be an integer from 0 to 10, got ${indent}`);
   }
-  const exported = graph.export();
+  // Same shape and key order as graph.export(), built without its intermediate copies.
   const serialized = {
-    options: exported.options,
-    attributes: sortObjectKeys(exported.attributes),
-    nodes: exported.nodes.sort(byKey).map((n) => ({
-      key: n.key,
-      attributes: sortObjectKeys(n.attributes ?? {}),
+    options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+    attributes: sortObjectKeys(graph.getAttributes()),
+    nodes: sortedNodes(graph).map((key) => ({
+      key,
+      attributes: sortObjectKeys(graph.getNodeAttributes(key)),
     })),
-    edges: exported.edges.sort(byKey).map((e) => ({
-      key: e.key,
-      source: e.source,
-      target: e.target,
-      attributes: sortObjectKeys(e.attributes ?? {}),
-      ...(e.undirected ? { undirected: true } : {}),
+    edges: sortedEdges(graph).map((key) => ({
+      key,
+      source: graph.source(key),
+      target: graph.target(key),
+      attributes: sortObjectKeys(graph.getEdgeAttributes(key)),
+      ...(graph.type === 'mixed' && graph.isUndirected(key) ? { undirected: true } : {}),
     })),
   };
   return `${JSON.stringify(serialized, null, indent || undefined)}\n`;

@@ -8,10 +8,11 @@
 
 /** Characters outside the XML 1.0 `Char` production: C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const HAS_INVALID_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** Removes the characters XML 1.0 cannot represent at all (not even as character references). */
 export function stripInvalidXmlChars(value: string): string {
-  return value.replace(INVALID_XML_CHARS, '');
+  return HAS_INVALID_XML_CHAR.test(value) ? value.replace(INVALID_XML_CHARS, '') : value;
 }
 
 const ATTR_ESCAPES: Record<string, string> = {
@@ -26,14 +27,19 @@ const ATTR_ESCAPES: Record<string, string> = {
 };
 const ESCAPE_IN_DOUBLE_QUOTES = /[&<>"\t\n\r]/g;
 const ESCAPE_IN_SINGLE_QUOTES = /[&<>'\t\n\r]/g;
+const NEEDS_ESCAPE_IN_DOUBLE_QUOTES = /[&<>"\t\n\r]/;
+const NEEDS_ESCAPE_IN_SINGLE_QUOTES = /[&<>'\t\n\r]/;
 
 /**
  * Escapes a string for an attribute value delimited by `quote`. Tab, LF and CR become
  * character references, because a parser normalises literal ones to spaces.
  */
 export function escapeXmlAttribute(value: string, quote: '"' | "'" = '"'): string {
+  const clean = stripInvalidXmlChars(value);
+  const needs = quote === '"' ? NEEDS_ESCAPE_IN_DOUBLE_QUOTES : NEEDS_ESCAPE_IN_SINGLE_QUOTES;
+  if (!needs.test(clean)) return clean;
   const pattern = quote === '"' ? ESCAPE_IN_DOUBLE_QUOTES : ESCAPE_IN_SINGLE_QUOTES;
-  return stripInvalidXmlChars(value).replace(pattern, (c) => ATTR_ESCAPES[c]!);
+  return clean.replace(pattern, (c) => ATTR_ESCAPES[c]!);
 }
 
 const TEXT_ESCAPES: Record<string, string> = {
@@ -45,7 +51,8 @@ const TEXT_ESCAPES: Record<string, string> = {
 
 /** Escapes a string for element content (CR is kept as a reference: parsers turn a literal one into LF). */
 export function escapeXmlText(value: string): string {
-  return stripInvalidXmlChars(value).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
+  const clean = stripInvalidXmlChars(value);
+  return /[&<>\r]/.test(clean) ? clean.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!) : clean;
 }
 
 /** Attribute list of an element, written in the given order; `undefined` values are left out. */
@@ -66,39 +73,37 @@ function formatAttributes(attributes: XmlAttributes): string {
 }
 
 /**
- * Streaming-style XML writer into an array of lines: two-space indentation, LF line ends, a
+ * XML writer building one string: two-space indentation, LF line ends, a
  * trailing newline, no self-closing ambiguity. Output depends only on the calls made.
  */
 export class XmlWriter {
-  private readonly lines: string[] = [];
+  private out = '<?xml version="1.0" encoding="UTF-8"?>\n';
   private readonly stack: string[] = [];
 
-  constructor() {
-    this.lines.push('<?xml version="1.0" encoding="UTF-8"?>');
-  }
+  private readonly indents: string[] = [''];
 
   private get indent(): string {
-    return '  '.repeat(this.stack.length);
+    const depth = this.stack.length;
+    while (this.indents.length <= depth) this.indents.push('  '.repeat(this.indents.length));
+    return this.indents[depth]!;
   }
 
   /** Opens an element; close it with `close()`. */
   open(name: string, attributes: XmlAttributes = []): this {
-    this.lines.push(`${this.indent}<${name}${formatAttributes(attributes)}>`);
+    this.out += `${this.indent}<${name}${formatAttributes(attributes)}>\n`;
     this.stack.push(name);
     return this;
   }
 
   /** Writes an empty element `<name …/>`. */
   empty(name: string, attributes: XmlAttributes = []): this {
-    this.lines.push(`${this.indent}<${name}${formatAttributes(attributes)}/>`);
+    this.out += `${this.indent}<${name}${formatAttributes(attributes)}/>\n`;
     return this;
   }
 
   /** Writes `<name …>text</name>` on one line. */
   text(name: string, text: string, attributes: XmlAttributes = []): this {
-    this.lines.push(
-      `${this.indent}<${name}${formatAttributes(attributes)}>${escapeXmlText(text)}</${name}>`,
-    );
+    this.out += `${this.indent}<${name}${formatAttributes(attributes)}>${escapeXmlText(text)}</${name}>\n`;
     return this;
   }
 
@@ -106,7 +111,7 @@ export class XmlWriter {
   close(): this {
     const name = this.stack.pop();
     if (name === undefined) throw new Error('export: XmlWriter.close() without an open element');
-    this.lines.push(`${this.indent}</${name}>`);
+    this.out += `${this.indent}</${name}>\n`;
     return this;
   }
 
@@ -115,7 +120,7 @@ export class XmlWriter {
     if (this.stack.length > 0) {
       throw new Error(`export: XmlWriter has unclosed elements: ${this.stack.join(' > ')}`);
     }
-    return `${this.lines.join('\n')}\n`;
+    return this.out;
   }
 }
 
