@@ -67,6 +67,20 @@ export interface DateMention {
   unresolved?: string;
   /** True when the mention is a publication date line (e.g. «تاريخ النشر»). */
   publication?: boolean;
+  /** Index into `segments` of the segment holding the mention. */
+  segment?: number;
+  /**
+   * True when the mention sits outside the article's own text and date line (a teaser, tag,
+   * source or footer segment): weekdays, relative words and day+month without a year there
+   * belong to another article's dates and are not resolved against this one's.
+   */
+  foreign?: boolean;
+  /** Relative words: days from the publication date (today/tonight 0, yesterday −1, tomorrow 1). */
+  offset?: number;
+  /** «المقبل / next / آینده» (`next`) or «الماضي / last / گذشته» (`past`) beside a weekday or date. */
+  direction?: 'past' | 'next';
+  /** «سال‌جاری / الجاري / this year» beside a day and month: the year of publication. */
+  sameYear?: boolean;
 }
 
 /** Everything the text stage knows about one article. */
