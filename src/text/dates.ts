@@ -140,7 +140,15 @@ export function findDates(
     taken.push([m.index, m.index + m[0].length]);
   }
 
-  const toks = tokenize(n).filter((t) => !taken.some(([a, b]) => t.start >= a && t.end <= b));
+  const raw = tokenize(n).filter((t) => !taken.some(([a, b]) => t.start >= a && t.end <= b));
+  // «وأمس», «وغداً», «والأحد», «وأول أمس»: a glued conjunction is not part of the date word.
+  const toks = raw.map((t, k): Token => {
+    if (!/^[وف]/.test(t.text) || t.text.length < 4) return t;
+    const rest = t.text.slice(1);
+    const known =
+      REL1.has(rest) || WEEKDAYS.has(rest) || (rest === 'اول' && raw[k + 1]?.text === 'امس');
+    return known ? { text: rest, start: t.start + 1, end: t.end } : t;
+  });
   const gapOk = (a: Token | undefined, b: Token | undefined, extra = '') =>
     !!a &&
     !!b &&
