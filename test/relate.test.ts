@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../src/extract/index.ts';
+import type { RawArticle } from '../src/ingest/types.ts';
+import { buildMatcher, loadLexicon } from '../src/lexicon/index.ts';
+import { loadCues, relateArticle } from '../src/relate/index.ts';
+import { processArticle } from '../src/text/index.ts';
+
+const lexicon = loadLexicon({
+  dirs: [fileURLToPath(new URL('./fixtures/lexicon/', import.meta.url))],
+});
+const matcher = buildMatcher(lexicon);
+const cues = loadCues();
+
+function relate(
+  name: string,
+  meta: RawArticle['meta'] = {},
+  window: 'sentence' | 'paragraph' | 'article' = 'sentence',
+) {
+  const text = readFileSync(new URL(`./fixtures/articles/${name}`, import.meta.url), 'utf8');
+  const p = processArticle({
+    id: name,
+    source: name,
+    text,
+    meta,
+    hash: name,
+    bytes: text.length,
+    encoding: 'utf-8',
+  });
+  const x = extractArticle(p, matcher);
+  return { p, edges: relateArticle(p, x, matcher, cues, { window, evidenceMaxChars: 600 }) };
+}
+
+describe('relateArticle', () => {
+  it('reads a phone call from cue words, with topic and evidence in the original script', () => {
+    const { p, edges } = relate('ar-jordan-china-call.txt');
+    const call = edges.find((e) => e.kind === 'interaction')!;
+    expect(call).toMatchObject({
+      key: 'interaction:phone_call:person:ayman-safadi|person:wang-yi',
+      action: 'phone_call',
+      cameo: '041',
+      topics: ['conflict:sudan-war'],
+    });
+    for (const ev of call.evidence) {
+      expect(p.article.text.slice(ev.start, ev.end)).toBe(ev.text);
+      expect(ev.text).toContain('هاتفيا');
+    }
+  });
+
+  it('makes no interaction from two names merely sharing a sentence, nor from planned meetings', () => {
+    const { edges } = relate('ar-no-interaction.txt');
+    expect(edges.filter((e) => e.kind === 'interaction')).toEqual([]);
+    expect(
+      edges.some(
+        (e) =>
+          e.kind === 'co_mention' &&
+          e.source === 'person:ayman-safadi' &&
+          e.target === 'person:wang-yi',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads direction: a received call goes from the caller', () => {
+    const { edges } = relate('en-received-call.txt');
+    const call = edges.find((e) => e.kind === 'interaction')!;
+    expect(call).toMatchObject({
+      action: 'phone_call',
+      directed: true,
+      source: 'person:hakan-fidan',
+      target: 'person:ayman-safadi',
+    });
+  });
+
+  it('adds roles from office phrases next to a name', () => {
+    const { edges } = relate('fa-turkey-china-meeting.txt');
+    expect(edges.map((e) => e.key)).toEqual(
+      expect.arrayContaining([
+        'role:foreign_minister:person:hakan-fidan->country:TR',
+        'role:foreign_minister:person:wang-yi->country:CN',
+        'interaction:meeting:person:hakan-fidan|person:wang-yi',
+      ]),
+    );
+  });
+
+  it('never links teaser actors', () => {
+    const { edges } = relate('ar-jordan-china-call.txt');
+    expect(
+      edges.some((e) => e.source === 'person:hakan-fidan' || e.target === 'person:hakan-fidan'),
+    ).toBe(false);
+  });
+
+  it('co-mention windows widen from sentence to paragraph to article', () => {
+    const count = (w: 'sentence' | 'paragraph' | 'article') =>
+      relate('ar-jordan-china-call.txt', {}, w).edges.filter((e) => e.kind === 'co_mention').length;
+    expect(count('sentence')).toBeLessThanOrEqual(count('paragraph'));
+    expect(count('paragraph')).toBeLessThanOrEqual(count('article'));
+    expect(count('article')).toBe(15); // 6 actors → 15 pairs
+  });
+});
