@@ -40,6 +40,12 @@ export const DEFAULTS = {
     /** Stop at the first problem instead of reporting it as a skip. */
     strict: false,
   },
+  text: {
+    /** A line seen in this many different articles (of one outlet) is boilerplate (BoilerplateIndex). */
+    boilerplateMinArticles: 3,
+    /** A day+month without year is placed within this many days before (or, «next», after) publication. */
+    partialDateWindowDays: 334,
+  },
   export: {
     /** Files written by `writeGraphExports` (json, gexf, dynamic-gexf, graphml, csv). */
     formats: ['json', 'gexf', 'dynamic-gexf', 'graphml', 'csv'] as readonly (

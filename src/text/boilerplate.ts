@@ -10,11 +10,17 @@
  * processArticle(a, { boilerplate: index });
  * ```
  */
+import { DEFAULTS } from '../config/defaults.ts';
 import { normalizeString } from './normalize.ts';
 
 /** The comparison key of a line: normalised, digits as 0, punctuation and spaces collapsed. */
 export function lineKey(line: string): string {
-  return normalizeString(line)
+  return keyOfNorm(normalizeString(line));
+}
+
+/** lineKey of a line already in normalizeString form. */
+export function keyOfNorm(norm: string): string {
+  return norm
     .replace(/[0-9]+/g, '0')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -49,7 +55,7 @@ export class BoilerplateIndex {
   private articles = 0;
 
   constructor(options: { minArticles?: number } = {}) {
-    const min = options.minArticles ?? 3;
+    const min = options.minArticles ?? DEFAULTS.text.boilerplateMinArticles;
     if (!Number.isInteger(min) || min < 2) {
       throw new Error(`text: BoilerplateIndex minArticles must be an integer ≥ 2, got ${min}`);
     }
@@ -87,8 +93,12 @@ export class BoilerplateIndex {
 
   /** In how many articles a line appears: overall, and within one outlet ('' = outlet unknown). */
   count(line: string, outlet = ''): { all: number; outlet: number } {
-    const k = lineKey(line);
-    return { all: this.all.get(k) ?? 0, outlet: this.byOutlet.get(outlet)?.get(k) ?? 0 };
+    return this.countKey(lineKey(line), outlet);
+  }
+
+  /** count() for a line key (lineKey). */
+  countKey(key: string, outlet = ''): { all: number; outlet: number } {
+    return { all: this.all.get(key) ?? 0, outlet: this.byOutlet.get(outlet)?.get(key) ?? 0 };
   }
 
   /** Build an index over many articles. */

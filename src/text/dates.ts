@@ -23,11 +23,13 @@
  *   article's own text (`foreign`) resolve only when explicit.
  */
 import * as jalaali from 'jalaali-js';
+import { DEFAULTS } from '../config/defaults.ts';
 import {
   dayNumber,
   FA_ORDINALS,
   isoFrom,
   isoOfDay,
+  MONTHS,
   monthIn,
   WEEKDAYS,
   weekdayOf,
@@ -38,7 +40,7 @@ import type { Calendar, DateMention, Lang, NormalizedText, Segment } from './typ
 import { MAIN_SEGMENTS } from './types.ts';
 
 /** Window in days before (or after, for «next») the publication date for a day+month without year. */
-export const PARTIAL_WINDOW_DAYS = 334;
+export const PARTIAL_WINDOW_DAYS: number = DEFAULTS.text.partialDateWindowDays;
 
 const REL1 = new Map<string, number>([
   ['اليوم', 0],
@@ -80,6 +82,18 @@ const NOT_WEEKDAY_BEFORE = new Set(['نماز', 'امام', 'صلاه', 'خطب�
 const NEXT = new Set(['المقبل', 'المقبله', 'القادم', 'القادمه', 'اينده', 'next']);
 const PAST = new Set(['الماضي', 'الماضيه', 'المنصرم', 'المنصرمه', 'گذشته', 'last']);
 const AND = new Set(['و', 'and']);
+const GAP_CHARS = new Set([' ', '\t', '\u00a0', ',', '(', ')', '-', '–', '—', '/']);
+/** Words that can open a date expression (numbers are tested apart). */
+const STARTERS = new Set<string>(['last', 'next']);
+for (const k of [
+  ...REL1.keys(),
+  ...REL2.keys(),
+  ...WEEKDAYS.keys(),
+  ...FA_ORDINALS.keys(),
+  ...MONTHS.keys(),
+]) {
+  STARTERS.add(k.split(' ')[0]!);
+}
 
 type Draft = Omit<DateMention, 'text'> & { nStart: number; nEnd: number };
 
@@ -149,11 +163,12 @@ export function findDates(
       REL1.has(rest) || WEEKDAYS.has(rest) || (rest === 'اول' && raw[k + 1]?.text === 'امس');
     return known ? { text: rest, start: t.start + 1, end: t.end } : t;
   });
-  const gapOk = (a: Token | undefined, b: Token | undefined, extra = '') =>
-    !!a &&
-    !!b &&
-    b.start - a.end <= 4 &&
-    new RegExp(`^[\\s,()\\-–—/${extra}]*$`).test(n.slice(a.end, b.start));
+  /** Only spaces, commas, brackets, dashes or slashes (at most 4 chars) between two tokens. */
+  const gapOk = (a: Token | undefined, b: Token | undefined): boolean => {
+    if (!a || !b || b.start - a.end > 4) return false;
+    for (let k = a.end; k < b.start; k++) if (!GAP_CHARS.has(n[k]!)) return false;
+    return true;
+  };
   const pair = (i: number) =>
     i + 1 < toks.length && gapOk(toks[i], toks[i + 1])
       ? `${toks[i]!.text} ${toks[i + 1]!.text}`
@@ -277,6 +292,11 @@ export function findDates(
 
   let i = 0;
   while (i < toks.length) {
+    const first = toks[i]!.text;
+    if (!STARTERS.has(first) && !/^[0-9]/.test(first)) {
+      i++;
+      continue;
+    }
     const startTok = i;
     let j = i;
     let offset: number | undefined;

@@ -37,23 +37,56 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 /** Saturating evidence curve: 0 → 0, k → 0.63, 3k → 0.95. */
 const saturate = (x: number, k: number) => 1 - Math.exp(-x / k);
 
-/**
- * Detect the language of a text. Arabic-script text is Arabic or Persian, Latin-script text with
- * English function words is English; anything else (other scripts, French, digits only) is
- * `other`. Confidence 0 means no evidence at all.
- */
-export function detectLanguage(text: string): LangGuess {
-  let arabicScript = 0;
-  let latin = 0;
-  let otherLetters = 0;
-  let faLetters = 0; // پ چ ژ گ
-  let faForms = 0; // ک ی (Persian code points)
-  let arLetters = 0; // ة ى
-  let arForms = 0; // ي ك (Arabic code points)
+/** Additive evidence counts of a text (so a whole article is the sum of its paragraphs). */
+export interface LangStats {
+  arabicScript: number;
+  latin: number;
+  otherLetters: number;
+  faLetters: number;
+  faForms: number;
+  arLetters: number;
+  arForms: number;
+  faWords: number;
+  arWords: number;
+  alPrefix: number;
+  arTokens: number;
+  latinTokens: number;
+  enWords: number;
+}
+
+const ZERO: LangStats = {
+  arabicScript: 0,
+  latin: 0,
+  otherLetters: 0,
+  faLetters: 0,
+  faForms: 0,
+  arLetters: 0,
+  arForms: 0,
+  faWords: 0,
+  arWords: 0,
+  alPrefix: 0,
+  arTokens: 0,
+  latinTokens: 0,
+  enWords: 0,
+};
+
+/** Sum of stats. */
+export function addLangStats(...all: LangStats[]): LangStats {
+  const out = { ...ZERO };
+  for (const st of all) for (const k of Object.keys(out) as (keyof LangStats)[]) out[k] += st[k];
+  return out;
+}
+
+const TASHKEEL = /[\u064b-\u065f\u0640]/g;
+const OTHER_LETTER = /\p{L}/u;
+
+/** Count the evidence in a text. */
+export function langStats(text: string): LangStats {
+  const st = { ...ZERO };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) st.latin++;
       continue;
     }
     if (c >= 0x0620 && c <= 0x06ff) {
@@ -61,60 +94,80 @@ export function detectLanguage(text: string): LangGuess {
       if (c >= 0x0660 && c <= 0x0669) continue; // digits
       if (c >= 0x06f0 && c <= 0x06f9) continue;
       if (c === 0x0640) continue;
-      arabicScript++;
-      if (c === 0x067e || c === 0x0686 || c === 0x0698 || c === 0x06af) faLetters++;
-      else if (c === 0x06a9 || c === 0x06cc) faForms++;
-      else if (c === 0x0629 || c === 0x0649) arLetters++;
-      else if (c === 0x064a || c === 0x0643) arForms++;
-    } else if ((c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff)) arabicScript++;
-    else if (c >= 0xc0 && c < 0x250) latin++;
-    else if (/\p{L}/u.test(text[i]!)) otherLetters++;
+      st.arabicScript++;
+      if (c === 0x067e || c === 0x0686 || c === 0x0698 || c === 0x06af) st.faLetters++;
+      else if (c === 0x06a9 || c === 0x06cc) st.faForms++;
+      else if (c === 0x0629 || c === 0x0649) st.arLetters++;
+      else if (c === 0x064a || c === 0x0643) st.arForms++;
+    } else if ((c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff)) st.arabicScript++;
+    else if (c >= 0xc0 && c < 0x250) st.latin++;
+    else if (c !== 0x200c && c !== 0x200d && OTHER_LETTER.test(text[i]!)) st.otherLetters++;
   }
-  const letters = arabicScript + latin + otherLetters;
-  if (letters === 0) return { lang: 'other', confidence: 0 };
-
-  if (arabicScript >= latin && arabicScript >= otherLetters) {
-    let faWords = 0;
-    let arWords = 0;
-    let alPrefix = 0;
-    let tokens = 0;
+  if (st.arabicScript > 0) {
     for (const m of text.matchAll(TOKEN)) {
-      const t = m[0].replace(/[\u064b-\u065f\u0640]/g, '');
-      tokens++;
-      const bare = t.replace(/\u200c/g, '');
+      let t = m[0];
+      if (t.charCodeAt(0) < 0x0600) continue;
+      if (TASHKEEL.test(t)) t = t.replace(TASHKEEL, '');
+      TASHKEEL.lastIndex = 0;
+      st.arTokens++;
+      const bare = t.includes('\u200c') ? t.replace(/\u200c/g, '') : t;
       if (
         FA_WORDS.has(bare) ||
         t.startsWith('می\u200c') ||
         t.startsWith('نمی\u200c') ||
-        /\u200cها(ی)?$/.test(t)
+        t.endsWith('\u200cها') ||
+        t.endsWith('\u200cهای')
       ) {
-        faWords++;
+        st.faWords++;
       }
-      if (AR_WORDS.has(bare)) arWords++;
-      if (bare.length > 3 && /^(ال|وال|بال|فال|لل)/.test(bare)) alPrefix++;
+      if (AR_WORDS.has(bare)) st.arWords++;
+      if (bare.length > 3 && /^(ال|وال|بال|فال|لل)/.test(bare)) st.alPrefix++;
     }
-    const fa = 3 * faWords + 1.5 * faLetters + 0.5 * faForms;
-    const ar = 3 * arWords + 1.5 * arLetters + 0.3 * arForms + 1.5 * alPrefix;
-    const script = arabicScript / letters;
-    if (fa + ar === 0) return { lang: 'ar', confidence: r2(0.2 * script * saturate(tokens, 3)) };
-    const margin = Math.abs(fa - ar) / (fa + ar);
-    const confidence = r2(margin * saturate(fa + ar, 4) * script);
-    return { lang: fa > ar ? 'fa' : 'ar', confidence };
   }
-
-  if (latin >= otherLetters) {
-    let tokens = 0;
-    let en = 0;
+  if (st.latin > 0) {
     for (const m of text.matchAll(/[A-Za-z]+/g)) {
-      tokens++;
-      if (EN_WORDS.has(m[0].toLowerCase())) en++;
+      st.latinTokens++;
+      if (EN_WORDS.has(m[0].toLowerCase())) st.enWords++;
     }
-    const rate = tokens === 0 ? 0 : en / tokens;
-    const script = latin / letters;
-    if (rate >= 0.08) {
-      return { lang: 'en', confidence: r2(Math.min(1, rate * 5) * saturate(tokens, 6) * script) };
-    }
-    return { lang: 'other', confidence: r2((1 - rate * 5) * saturate(tokens, 12) * script) };
   }
-  return { lang: 'other', confidence: r2(otherLetters / letters) };
+  return st;
+}
+
+/** The language the counted evidence points to (see detectLanguage). */
+export function guessLanguage(st: LangStats): LangGuess {
+  const letters = st.arabicScript + st.latin + st.otherLetters;
+  if (letters === 0) return { lang: 'other', confidence: 0 };
+  if (st.arabicScript >= st.latin && st.arabicScript >= st.otherLetters) {
+    const fa = 3 * st.faWords + 1.5 * st.faLetters + 0.5 * st.faForms;
+    const ar = 3 * st.arWords + 1.5 * st.arLetters + 0.3 * st.arForms + 1.5 * st.alPrefix;
+    const script = st.arabicScript / letters;
+    if (fa + ar === 0)
+      return { lang: 'ar', confidence: r2(0.2 * script * saturate(st.arTokens, 3)) };
+    const margin = Math.abs(fa - ar) / (fa + ar);
+    return { lang: fa > ar ? 'fa' : 'ar', confidence: r2(margin * saturate(fa + ar, 4) * script) };
+  }
+  if (st.latin >= st.otherLetters) {
+    const rate = st.latinTokens === 0 ? 0 : st.enWords / st.latinTokens;
+    const script = st.latin / letters;
+    if (rate >= 0.08) {
+      return {
+        lang: 'en',
+        confidence: r2(Math.min(1, rate * 5) * saturate(st.latinTokens, 6) * script),
+      };
+    }
+    return {
+      lang: 'other',
+      confidence: r2((1 - rate * 5) * saturate(st.latinTokens, 12) * script),
+    };
+  }
+  return { lang: 'other', confidence: r2(st.otherLetters / letters) };
+}
+
+/**
+ * Detect the language of a text. Arabic-script text is Arabic or Persian, Latin-script text with
+ * English function words is English; anything else (other scripts, French, digits only) is
+ * `other`. Confidence 0 means no evidence at all.
+ */
+export function detectLanguage(text: string): LangGuess {
+  return guessLanguage(langStats(text));
 }

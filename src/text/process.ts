@@ -9,7 +9,6 @@ import { BoilerplateIndex, outletKey } from './boilerplate.ts';
 import { findDates, resolveDates } from './dates.ts';
 import { normalize } from './normalize.ts';
 import { segmentWithLanguage } from './segment.ts';
-import { splitSentences } from './sentences.ts';
 import type { ProcessedArticle, Sentence } from './types.ts';
 
 export const ProcessOptionsSchema = z.object({
@@ -37,11 +36,11 @@ export function processArticle(
     text,
     boilerplate ? { boilerplate, outlet: outletKey(article) } : {},
     article.meta.lang,
+    norm,
   );
   const sentences: Sentence[] = [];
-  seg.segments.forEach((s, i) => {
-    for (const sp of splitSentences(text, s.start, s.end))
-      sentences.push({ start: sp.start, end: sp.end, segment: i });
+  seg.sentences.forEach((spans, i) => {
+    for (const sp of spans) sentences.push({ start: sp.start, end: sp.end, segment: i });
   });
   const found = findDates(text, norm, seg.segments, seg.lang);
   const stated = article.meta.date;

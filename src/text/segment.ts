@@ -17,13 +17,13 @@
  * - the first title-like line is the headline; the first paragraph is the lead.
  */
 import type { BoilerplateIndex } from './boilerplate.ts';
-import { lineKey } from './boilerplate.ts';
+import { keyOfNorm } from './boilerplate.ts';
 import { MONTHS, WEEKDAYS } from './calendar.ts';
-import { detectLanguage } from './lang.ts';
+import { addLangStats, guessLanguage, type LangStats, langStats } from './lang.ts';
 import { type MarkerHit, matchMarker } from './markers.ts';
 import { normalize, normalizeString } from './normalize.ts';
-import { splitSentences } from './sentences.ts';
-import type { Lang, Segment, SegmentKind } from './types.ts';
+import { type SentenceSpan, splitSentences } from './sentences.ts';
+import type { Lang, NormalizedText, Segment, SegmentKind } from './types.ts';
 
 export interface SegmentOptions {
   /** Lines repeated across the corpus. */
@@ -48,7 +48,8 @@ interface Unit {
   end: number;
   text: string;
   norm: string;
-  key: string;
+  /** Comparison key (boilerplate.ts lineKey), computed on first use. */
+  key?: string;
   words: number;
   marker?: MarkerHit;
   markerText?: string;
@@ -58,6 +59,10 @@ interface Unit {
   /** Short, no final stop. */
   title: boolean;
   hasLetters: boolean;
+  /** Sentence spans (offsets into the article text). */
+  sentences: SentenceSpan[];
+  /** Language evidence of the paragraph. */
+  stats: LangStats;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -95,7 +100,9 @@ const TIME_WORDS = new Set(
 
 /** Is the whole line a date and/or time (e.g. «السبت 14 أكتوبر 2023 - 01:25 م», «۹ آبان ۱۴۰۲، ۱۹:۴۰»)? */
 export function isDateOnlyLine(norm: string): boolean {
+  if (!/[0-9]/.test(norm)) return false;
   const toks = norm.match(WORD) ?? [];
+  if (toks.length > 16) return false;
   if (toks.length === 0 || !toks.some((t) => /^[0-9]/.test(t))) return false;
   let named = false;
   let numbers = 0;
@@ -116,41 +123,64 @@ export function isDateOnlyLine(norm: string): boolean {
 /** Headline cues that allow a longer title: «..», «|», a colon after a name, a dash. */
 const TITLE_CUES = /\.\.|[|｜]|:\s|\s[–—-]\s/;
 
-/** normalizeString(s) with, for each of its chars, the offset in `s` (plus `s.length` at the end). */
-function normWithMap(s: string): { norm: string; map: number[] } {
-  const n = normalize(s);
-  let norm = '';
-  const map: number[] = [];
-  let space = true;
-  for (let i = 0; i < n.text.length; i++) {
-    const ch = n.text[i]!;
-    if (/\s/.test(ch)) {
-      if (space) continue;
-      norm += ' ';
-      space = true;
-    } else {
-      norm += ch;
-      space = false;
-    }
-    map.push(n.map[i]!);
+/** First index i with map[i] >= offset (map is monotone). */
+function lowerBound(map: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
   }
-  if (norm.endsWith(' ')) {
-    norm = norm.slice(0, -1);
-    map.pop();
-  }
-  map.push(s.length);
-  return { norm, map };
+  return lo;
 }
 
-function makeUnit(text: string, start: number, end: number): Unit {
+/**
+ * The normalizeString form of text[start, end), cut from the article's normalised text, with
+ * the offset (relative to `start`) of each of its chars.
+ */
+function normSlice(
+  norm: NormalizedText,
+  start: number,
+  end: number,
+): { norm: string; map: number[] } {
+  const from = lowerBound(norm.map, start);
+  const to = lowerBound(norm.map, end);
+  let out = '';
+  const map: number[] = [];
+  let space = true;
+  for (let i = from; i < to; i++) {
+    const ch = norm.text[i]!;
+    const ws =
+      ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
+    if (ws) {
+      if (space) continue;
+      out += ' ';
+      space = true;
+    } else {
+      out += ch;
+      space = false;
+    }
+    map.push(norm.map[i]! - start);
+  }
+  if (out.endsWith(' ')) {
+    out = out.slice(0, -1);
+    map.pop();
+  }
+  map.push(end - start);
+  return { norm: out, map };
+}
+
+function makeUnit(text: string, normText: NormalizedText, start: number, end: number): Unit {
   const slice = text.slice(start, end);
-  const { norm, map } = normWithMap(slice);
+  const { norm, map } = normSlice(normText, start, end);
   const words = (slice.match(WORD) ?? []).length;
   const marker = matchMarker(norm);
   const bullet = BULLET.test(slice);
   const body = slice.replace(/[\s"'»”’)\]]+$/, '');
   const last = body[body.length - 1] ?? '';
-  const stops = splitSentences(slice).length;
+  const spans = splitSentences(text, start, end);
+  const stops = spans.length;
   const endsStop = (last === '.' && !body.endsWith('..')) || last === '!' || last === '؛';
   const question = last === '?' || last === '؟';
   const sentence =
@@ -165,7 +195,8 @@ function makeUnit(text: string, start: number, end: number): Unit {
     end,
     text: slice,
     norm,
-    key: lineKey(slice),
+    sentences: spans,
+    stats: langStats(slice),
     words,
     bullet,
     sentence,
@@ -182,7 +213,7 @@ function makeUnit(text: string, start: number, end: number): Unit {
 }
 
 /** Paragraph units: one per non-blank line; a teaser marker after a full stop mid-line splits it. */
-function units(text: string): Unit[] {
+function units(text: string, norm: NormalizedText): Unit[] {
   const out: Unit[] = [];
   let pos = 0;
   for (const line of text.split('\n')) {
@@ -192,7 +223,7 @@ function units(text: string): Unit[] {
     if (!trimmed) continue;
     const start = lineStart + line.indexOf(trimmed);
     const end = start + trimmed.length;
-    for (const [a, b] of splitInline(text, start, end)) out.push(makeUnit(text, a, b));
+    for (const [a, b] of splitInline(text, start, end)) out.push(makeUnit(text, norm, a, b));
   }
   return out;
 }
@@ -242,7 +273,13 @@ interface Classified {
 function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Classified[] {
   const out: Classified[] = [];
   const titleCount = new Map<string, number>();
-  for (const u of us) if (u.title && u.key) titleCount.set(u.key, (titleCount.get(u.key) ?? 0) + 1);
+  const keyOf = (u: Unit): string => {
+    u.key ??= keyOfNorm(u.norm);
+    return u.key;
+  };
+  for (const u of us) {
+    if (u.title && keyOf(u)) titleCount.set(keyOf(u), (titleCount.get(keyOf(u)) ?? 0) + 1);
+  }
   const bp = options.boilerplate;
   const outlet = options.outlet ?? '';
 
@@ -308,8 +345,8 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
       }
       tagBlock = false;
     }
-    if (bp && !(i === 0 && u.words >= 4) && u.key) {
-      const c = bp.count(u.text, outlet);
+    if (bp && !(i === 0 && u.words >= 4) && keyOf(u)) {
+      const c = bp.countKey(keyOf(u), outlet);
       const short = u.title || u.words <= BOILERPLATE_SHORT;
       const hit =
         (short && c.all >= bp.minArticles) ||
@@ -343,7 +380,7 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
       set('teaser', 'media link');
       continue;
     }
-    if (u.title && (titleCount.get(u.key) ?? 0) >= 2 && !(i === 0 && !haveBody)) {
+    if (u.title && (titleCount.get(keyOf(u)) ?? 0) >= 2 && !(i === 0 && !haveBody)) {
       set('teaser', 'title repeated in the article');
       continue;
     }
@@ -384,6 +421,8 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
 /** Segments plus the article language (detected over the story's own segments). */
 export interface Segmentation {
   segments: Segment[];
+  /** Sentence spans of each segment (same order as `segments`). */
+  sentences: SentenceSpan[][];
   lang: Lang;
   langConfidence: number;
 }
@@ -392,24 +431,26 @@ const MAIN: ReadonlySet<SegmentKind> = new Set(['headline', 'lead', 'body']);
 
 /**
  * Segment an article and detect its language. `hintLang` (e.g. the source's stated language) is
- * used only when the text itself gives too little evidence.
+ * used only when the text itself gives too little evidence. `norm` is the article's normalised
+ * text when the caller already has it.
  */
 export function segmentWithLanguage(
   text: string,
   options: SegmentOptions = {},
   hintLang?: string,
+  norm: NormalizedText = normalize(text),
 ): Segmentation {
-  const us = units(text);
-  const whole = detectLanguage(text);
+  const us = units(text, norm);
+  const whole = guessLanguage(addLangStats(...us.map((u) => u.stats)));
   const classes = classify(us, whole.lang, options);
-  const own = us.filter((_, i) => MAIN.has(classes[i]!.kind)).map((u) => u.text);
-  let art = own.length > 0 ? detectLanguage(own.join('\n')) : whole;
+  const own = us.filter((_, i) => MAIN.has(classes[i]!.kind));
+  let art = own.length > 0 ? guessLanguage(addLangStats(...own.map((u) => u.stats))) : whole;
   if (art.confidence < INHERIT_BELOW && hintLang && ['ar', 'fa', 'en'].includes(hintLang)) {
     art = { lang: hintLang as Lang, confidence: Math.max(art.confidence, 0.5) };
   }
   const segments = us.map((u, i): Segment => {
     const c = classes[i]!;
-    let g = detectLanguage(u.text);
+    let g = guessLanguage(u.stats);
     if (g.confidence < INHERIT_BELOW && art.confidence > 0) {
       const same = g.lang === art.lang ? g.confidence : 0;
       g = {
@@ -426,7 +467,12 @@ export function segmentWithLanguage(
       reason: c.reason,
     };
   });
-  return { segments, lang: art.lang, langConfidence: art.confidence };
+  return {
+    segments,
+    sentences: us.map((u) => u.sentences),
+    lang: art.lang,
+    langConfidence: art.confidence,
+  };
 }
 
 /** Segment an article's text (see the module comment for the rules). */
