@@ -2,13 +2,10 @@
 // articles name the office, with a sample sentence.
 // @param actor string  entity id of the actor, e.g. person:hossein-amir-abdollahian
 MATCH (p:Entity {id: $actor})-[r:HOLDS_OFFICE]->(o:Entity)
-CALL {
-  WITH r
-  OPTIONAL MATCH (ev:Evidence {rel: r.key})
-  WITH ev
-  ORDER BY ev.date, ev.id
-  RETURN collect(ev.text)[0..1] AS sample
-}
+OPTIONAL MATCH (ev:Evidence {rel: r.key})
+WITH r, o, ev
+ORDER BY ev.date, ev.id
+WITH r, o, collect(ev.text)[0..1] AS sample
 RETURN
   r.office AS office,
   o.label AS of,

@@ -43,7 +43,7 @@ export function checkServerVersion(version: [number, number, number], uri: strin
   if (version[0] < MIN_MAJOR) {
     throw new Error(
       `neo4j: ${displayUri(uri)} runs Neo4j ${version.join('.')}, which lacks what diplograph ` +
-        `needs (Cypher 5: relationship key indexes and constraints, CALL subqueries); use Neo4j ${MIN_MAJOR} or later`,
+        `needs (Cypher 5: relationship key indexes and constraints, EXISTS subqueries); use Neo4j ${MIN_MAJOR} or later`,
     );
   }
 }

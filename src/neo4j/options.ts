@@ -65,5 +65,5 @@ export function resolveConnection(
 
 /** The URI as it may be shown: without any user or password written into it. */
 export function displayUri(uri: string): string {
-  return uri.replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1');
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
 }
