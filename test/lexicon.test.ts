@@ -128,6 +128,16 @@ describe('PhraseTrie', () => {
   it('does not match inside unrelated words', () => {
     expect(run('روسياتي كتاب')).toEqual([]);
   });
+  it('joins compounds only between real words, never across short function words', () => {
+    const t = new PhraseTrie<string>();
+    t.add(nameTokens('روسيف'), 'rousseff');
+    t.add(nameTokens('اوبراین'), 'obrien');
+    const go = (text: string) =>
+      t.matchAll(tokenize(normalize(text).text)).map((m) => m.values.join('+'));
+    expect(go('الرئيس الروسي في موسكو')).toEqual([]);
+    expect(go('او بر این باور است')).toEqual([]);
+    expect(go('ديلما روسيف')).toEqual(['rousseff']);
+  });
 });
 
 describe('matcher', () => {

@@ -124,7 +124,11 @@ export function extractArticle(
   // 1. Lexicon names over tokens.
   const raw: RawHit[] = [];
   for (const m of matcher.entities.matchAll(tokens)) {
+    // Latin personal names are proper nouns: "power" is not Samantha Power, "rice" not Condoleezza Rice.
+    const head = text[norm.map[tokens[m.first]!.start + m.prefix]!] ?? '';
+    const lower = /[a-z]/.test(head);
     let values = m.values.filter((v) => {
+      if (lower && v.id.startsWith('person:')) return false;
       if (v.via !== 'acronym') return true;
       const { start, end } = origSpan(norm, tokens, m.first, m.last, m.prefix, m.suffix);
       return m.prefix === 0 && m.suffix === 0 && text.slice(start, end) === v.exact;

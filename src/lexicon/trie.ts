@@ -10,7 +10,12 @@ import type { Token } from '../text/tokenize.ts';
 interface Node<T> {
   next: Map<string, Node<T>>;
   values?: T[];
+  /** A token of some indexed phrase ends here (a space in the phrase). */
+  boundary?: boolean;
 }
+
+/** Shortest text token that may be joined to its neighbour inside one phrase token (compounds). */
+const MIN_JOIN_CHARS = 3;
 
 /** A match of a phrase over tokens [first, last] (inclusive). */
 export interface TrieMatch<T> {
@@ -80,13 +85,16 @@ export class PhraseTrie<T> {
     if (key.length === 0) return;
     this.maxTokens = Math.max(this.maxTokens, tokens.length + 2);
     let node = this.root;
-    for (const ch of key) {
-      let n = node.next.get(ch);
-      if (!n) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
+    for (let ti = 0; ti < tokens.length; ti++) {
+      for (const ch of tokens[ti]!) {
+        let n = node.next.get(ch);
+        if (!n) {
+          n = { next: new Map() };
+          node.next.set(ch, n);
+        }
+        node = n;
       }
-      node = n;
+      if (ti < tokens.length - 1) node.boundary = true;
     }
     if (!node.values) {
       node.values = [];
@@ -128,6 +136,18 @@ export class PhraseTrie<T> {
         if (node?.values) {
           const m = { first: i, last: t, prefix: p, suffix: 0, values: node.values };
           if (better(m)) best = m;
+        }
+        // Crossing into the next text token in the middle of a phrase token joins a compound
+        // («امیر عبداللهیان» for «امیرعبداللهیان»): only between words of 3+ letters, so that
+        // «الروسي في» never reads as «روسيف».
+        const next = tokens[t + 1];
+        if (
+          node &&
+          !node.boundary &&
+          next &&
+          (tok.length - from < MIN_JOIN_CHARS || next.text.length < MIN_JOIN_CHARS)
+        ) {
+          break;
         }
       }
     }

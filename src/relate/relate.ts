@@ -161,25 +161,89 @@ export function relateArticle(
     const sent = p.sentences[s];
     if (!sent) continue;
     const toks = tokensOf(p, sent);
-    const actionMatches = cues.actions.matchAll(toks);
-    const actionHits = actionMatches.flatMap((m) => m.values);
-    if (actionHits.length === 0) continue;
-    const cueStart = p.norm.map[toks[actionMatches[0]!.first]!.start]!;
-    if (has(cues.notHappened, toks)) continue;
+    const negations = cues.notHappened.matchAll(toks);
+    // A cue counts unless a modal, plan or request governs it («من المقرر أن يلتقي», "will meet",
+    // «دیدار خواهد کرد»), or a demonstrative makes it refer back («این دیدار», «هذا اللقاء»).
+    const actionMatches = cues.actions.matchAll(toks).filter((m) => {
+      const before = negations.some((n) => n.last < m.first && n.last >= m.first - 12);
+      const reach = p.lang === 'fa' ? 4 : 2; // «زيارة مرتقبة», «دیدار خواهد کرد»
+      const after = negations.some((n) => n.first > m.last && n.first <= m.last + reach);
+      const back = m.first > 0 && DEMONSTRATIVES.has(toks[m.first - 1]!.text);
+      return !before && !after && !back;
+    });
+    if (actionMatches.length === 0) continue;
+    // Arabic future verbs of a cue («سيلتقيان», «ستزور»): the whole sentence is about a plan.
+    if (toks.some((t) => isFutureCue(cues, t.text))) continue;
+    const cueAt = (m: (typeof actionMatches)[number]) => p.norm.map[toks[m.first]!.start]!;
+    const topics = uniq(ms.filter((m) => TOPIC_KINDS.has(m.kind)).map((m) => m.entity));
+    const dates = sentenceDates.get(s) ?? [];
     const persons = uniq(ms.filter((m) => m.kind === 'person').map((m) => m.entity));
-    const best = pickAction(actionHits);
+    const emit = (
+      action: string,
+      subject: string,
+      partner: string,
+      dir: 'none' | 'forward' | 'backward',
+    ) => {
+      if (partner === subject) return;
+      const [a, b] = pair(subject, partner);
+      const [source, target] =
+        dir === 'forward' ? [subject, partner] : dir === 'backward' ? [partner, subject] : [a, b];
+      add(
+        {
+          key: `interaction:${action}:${a}|${b}`,
+          kind: 'interaction',
+          source,
+          target,
+          directed: dir !== 'none',
+          action,
+          cameo: cues.cameo[action] ?? '040',
+        },
+        evidenceOf(s),
+        { dates, topics: topics.filter((t) => t !== partner) },
+      );
+    };
+
+    // A visit goes from the visitor to the place or country it names as destination: the
+    // first one after the cue (Arabic, English), the last one before it (Persian «… وارد دوحه شد»),
+    // never one introduced by «من / از / from».
+    const visit = actionMatches.find((m) => m.values.some((v) => v.action === 'visit'));
+    if (visit && persons.length > 0) {
+      const visitor = persons[0]!;
+      const mine = ownCountry(visitor);
+      const at = cueAt(visit);
+      const where = ms.filter(
+        (m) =>
+          (m.kind === 'place' || m.kind === 'country') &&
+          m.via !== 'demonym' &&
+          !mine.has(m.entity) &&
+          !qualifiers.has(`${s}|${m.entity}`) &&
+          !afterWord(p, sent.start, m.start, FROM_WORDS),
+      );
+      const after = where.find((m) => m.start > at);
+      const before = where.filter((m) => m.end <= at).at(-1);
+      const target = p.lang === 'fa' ? (before ?? after) : after;
+      if (target) emit('visit', visitor, target.entity, 'forward');
+    }
+
+    const others = actionMatches.filter((m) => m.values.some((v) => v.action !== 'visit'));
+    if (others.length === 0) continue;
+    const best = pickAction(others.flatMap((m) => m.values).filter((v) => v.action !== 'visit'));
+    const cueStart = cueAt(others[0]!);
     let actors = persons;
     if (persons.length === 1) {
-      // One person and an organisation they met or called (or a country they visited).
+      // One person and an organisation they met, called or wrote to: one that the text puts
+      // after «مع/با/with», or (verb-first Arabic, English) after the verb.
       const mine = ownCountry(persons[0]!);
       const bodies = uniq(
         ms
           .filter(
             (m) =>
-              m.via !== 'demonym' && !qualifiers.has(`${s}|${m.entity}`) && !mine.has(m.entity),
+              m.kind === 'organization' &&
+              !qualifiers.has(`${s}|${m.entity}`) &&
+              !mine.has(m.entity),
           )
           .filter(
-            (m) => m.kind === 'organization' || (m.kind === 'country' && best.action === 'visit'),
+            (m) => afterWith(p, sent.start, m.start, 8) || (p.lang !== 'fa' && m.start > cueStart),
           )
           .map((m) => m.entity),
       );
@@ -191,9 +255,19 @@ export function relateArticle(
       // "talks" between officials that the article then calls "the call".
       for (let k = s; k <= s + 3; k++) if (callContextAt.has(k)) action = 'phone_call';
     }
-    const cameo = cues.cameo[action] ?? '040';
-    const topics = uniq(ms.filter((m) => TOPIC_KINDS.has(m.kind)).map((m) => m.entity));
-    const dates = sentenceDates.get(s) ?? [];
+    if (action === 'message') {
+      // «پیام A … به B», «رسالة من A إلى B», "a message from A to B": sender → recipient.
+      const inOrder = ms.filter((m) => m.kind === 'person' && m.start > cueStart);
+      const recipient = inOrder.find((m) => afterWord(p, sent.start, m.start, TO_WORDS, 3));
+      const sender =
+        inOrder.find(
+          (m) => m !== recipient && m.start < (recipient?.start ?? Number.POSITIVE_INFINITY),
+        ) ?? ms.find((m) => m.kind === 'person' && m.end <= cueStart);
+      if (sender && recipient && sender.entity !== recipient.entity) {
+        emit('message', sender.entity, recipient.entity, 'forward');
+        continue;
+      }
+    }
     const receiver = has(cues.receiver, toks);
     const initiator =
       !receiver && has(cues.initiator, toks) && (action === 'phone_call' || action === 'message');
@@ -207,27 +281,7 @@ export function relateArticle(
     const subject = actors.find((a) => !withs.has(a)) ?? actors[0]!;
     const partners = withs.size > 0 ? [...withs] : actors.filter((a) => a !== subject);
     for (const partner of partners) {
-      if (partner === subject) continue;
-      let source: string;
-      let target: string;
-      let directed = false;
-      if (receiver) [source, target, directed] = [partner, subject, true];
-      else if (initiator) [source, target, directed] = [subject, partner, true];
-      else [source, target] = pair(subject, partner);
-      const [a, b] = pair(subject, partner);
-      add(
-        {
-          key: `interaction:${action}:${a}|${b}`,
-          kind: 'interaction',
-          source,
-          target,
-          directed,
-          action,
-          cameo,
-        },
-        evidenceOf(s),
-        { dates, topics },
-      );
+      emit(action, subject, partner, receiver ? 'backward' : initiator ? 'forward' : 'none');
     }
   }
 
@@ -266,6 +320,35 @@ export function relateArticle(
 }
 
 const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
+const FROM_WORDS = new Set(['من', 'از', 'from']);
+const TO_WORDS = new Set(['الي', 'به', 'to', 'لي']);
+const DEMONSTRATIVES = new Set(['اين', 'همين', 'هذا', 'هذه', 'ذلك', 'تلك', 'this', 'that']);
+
+/** «سيلتقيان», «ستبحث», «سنزور»: the future prefix س on an imperfect form of a cue verb. */
+function isFutureCue(cues: Cues, token: string): boolean {
+  if (token.length < 5 || token[0] !== 'س' || !'يتن'.includes(token[1]!)) return false;
+  const stem = token.slice(1);
+  for (const v of [stem, stem.replace(/(ان|ون|ين)$/, '')]) {
+    if (v.length >= 4 && cues.actions.matchAt([{ text: v, start: 0, end: v.length }], 0, false))
+      return true;
+  }
+  return false;
+}
+
+/** Is the mention at `off` preceded by one of `words` within `within` words (titles between)? */
+function afterWord(
+  p: ProcessedArticle,
+  sentenceStart: number,
+  off: number,
+  words: Set<string>,
+  within = 1,
+): boolean {
+  const a = normIndex(p.norm.map, Math.max(sentenceStart, off - 60));
+  const b = normIndex(p.norm.map, off);
+  return tokenize(p.norm.text, a, b)
+    .slice(-within)
+    .some((t) => words.has(t.text));
+}
 
 /** Is the mention at `off` preceded, within three words, by «مع» / «با» / "with"? */
 function afterWith(p: ProcessedArticle, sentenceStart: number, off: number, within = 4): boolean {
