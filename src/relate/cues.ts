@@ -36,6 +36,7 @@ const CueFile = z
     not_happened: Names,
     initiator: Names,
     receiver: Names,
+    host: Names,
   })
   .strict();
 
@@ -55,6 +56,8 @@ export interface Cues {
   notHappened: PhraseTrie<true>;
   initiator: PhraseTrie<true>;
   receiver: PhraseTrie<true>;
+  /** A meeting led by a host («استقبل», "received", «به حضور پذیرفت»): host → guest. */
+  host: PhraseTrie<true>;
   cameo: Record<string, string>;
 }
 
@@ -92,6 +95,7 @@ export function loadCues(file = BUILTIN_CUES): Cues {
     notHappened: trieOf(parsed.data.not_happened),
     initiator: trieOf(parsed.data.initiator),
     receiver: trieOf(parsed.data.receiver),
+    host: trieOf(parsed.data.host),
     cameo,
   };
 }

@@ -249,6 +249,15 @@ export function relateArticle(
       );
       actors = [...persons, ...bodies];
     }
+    if (persons.length === 0 && best.action === 'joint_statement') {
+      // «أصدرت مصر والأردن بيانا مشتركا»: countries and organisations named (not demonyms).
+      actors = uniq(
+        ms
+          .filter((m) => (m.kind === 'country' || m.kind === 'organization') && m.via !== 'demonym')
+          .filter((m) => !qualifiers.has(`${s}|${m.entity}`))
+          .map((m) => m.entity),
+      );
+    }
     if (actors.length < 2) continue;
     let action = best.action;
     if (!best.strong && action === 'talks') {
@@ -270,7 +279,9 @@ export function relateArticle(
     }
     const receiver = has(cues.receiver, toks);
     const initiator =
-      !receiver && has(cues.initiator, toks) && (action === 'phone_call' || action === 'message');
+      !receiver &&
+      ((has(cues.initiator, toks) && (action === 'phone_call' || action === 'message')) ||
+        (action === 'meeting' && has(cues.host, toks)));
     // The partner is whoever the text says the subject acted *with* («مع», «با», "with"),
     // else everyone else in the sentence.
     const withs = new Set(
