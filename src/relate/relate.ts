@@ -16,7 +16,6 @@ import type { ActionCue, Cues } from './cues.ts';
 import type { EdgeContribution, RelateOptions } from './types.ts';
 
 const ACTION_PRIORITY = ['phone_call', 'meeting', 'visit', 'message', 'joint_statement', 'talks'];
-const ACTOR_KINDS = new Set(['person', 'country', 'organization']);
 const TOPIC_KINDS = new Set(['conflict', 'place']);
 
 /** Key of an undirected pair, ordered. */
