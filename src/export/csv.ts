@@ -20,16 +20,18 @@
  */
 import type { EdgeAttributes, NodeAttributes } from '../../graph-schema/schema.ts';
 import {
+  CHUNK_CHARS,
   EDGE_EVIDENCE_SAMPLE_FIELD,
   EDGE_FIELDS,
+  type ExportOrder,
+  exportOrder,
   type Field,
   type FieldType,
   formatScalar,
   isPresent,
+  joinChunks,
   NODE_FIELDS,
   NODE_OFFICES_FIELD,
-  sortedEdges,
-  sortedNodes,
 } from './fields.ts';
 import type { CorpusGraph } from './types.ts';
 
@@ -121,32 +123,67 @@ function header<A>(first: readonly string[], fields: readonly Field<A>[]): strin
 
 /** nodes.csv: one row per entity, neo4j-admin header (see the module header). */
 export function toNodesCSV(graph: CorpusGraph): string {
-  const lines = [header(['id:ID', ':LABEL'], CSV_NODE_FIELDS)];
-  for (const key of sortedNodes(graph)) {
-    const a = graph.getNodeAttributes(key);
-    const label = NODE_LABELS[a.kind];
-    if (label === undefined) throw new Error(`export: node ${key} has unknown kind ${a.kind}`);
-    const row = [csvField(key), `Entity;${label}`];
-    for (const field of CSV_NODE_FIELDS) row.push(cell(field, a));
-    lines.push(row.join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return joinChunks(nodesCSVChunks(graph));
 }
 
 /** edges.csv: one row per edge, neo4j-admin header (see the module header). */
 export function toEdgesCSV(graph: CorpusGraph): string {
-  const lines = [header([':START_ID', ':END_ID', ':TYPE', 'key'], CSV_EDGE_FIELDS)];
-  for (const key of sortedEdges(graph)) {
-    const a = graph.getEdgeAttributes(key);
-    const type = EDGE_TYPES[a.kind];
-    if (type === undefined) throw new Error(`export: edge ${key} has unknown kind ${a.kind}`);
-    const row = [csvField(graph.source(key)), csvField(graph.target(key)), type, csvField(key)];
-    for (const field of CSV_EDGE_FIELDS) {
-      row.push(field.name === 'directed' ? String(graph.isDirected(key)) : cell(field, a));
+  return joinChunks(edgesCSVChunks(graph));
+}
+
+/** Rows joined by LF with a final LF, handed over in pieces of about `CHUNK_CHARS`. */
+function* rowChunks(rows: Iterable<string>): Generator<string> {
+  let out = '';
+  for (const row of rows) {
+    out += `${row}\n`;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
     }
-    lines.push(row.join(','));
   }
-  return `${lines.join('\n')}\n`;
+  yield out;
+}
+
+/** `toNodesCSV` in pieces, for graphs too big for one string. */
+export function* nodesCSVChunks(
+  graph: CorpusGraph,
+  order: ExportOrder = exportOrder(graph),
+): Generator<string> {
+  yield* rowChunks(
+    (function* () {
+      yield header(['id:ID', ':LABEL'], CSV_NODE_FIELDS);
+      for (const key of order.nodes) {
+        const a = graph.getNodeAttributes(key);
+        const label = NODE_LABELS[a.kind];
+        if (label === undefined) throw new Error(`export: node ${key} has unknown kind ${a.kind}`);
+        const row = [csvField(key), `Entity;${label}`];
+        for (const field of CSV_NODE_FIELDS) row.push(cell(field, a));
+        yield row.join(',');
+      }
+    })(),
+  );
+}
+
+/** `toEdgesCSV` in pieces, for graphs too big for one string. */
+export function* edgesCSVChunks(
+  graph: CorpusGraph,
+  order: ExportOrder = exportOrder(graph),
+): Generator<string> {
+  yield* rowChunks(
+    (function* () {
+      yield header([':START_ID', ':END_ID', ':TYPE', 'key'], CSV_EDGE_FIELDS);
+      for (const key of order.edges) {
+        const a = graph.getEdgeAttributes(key);
+        const type = EDGE_TYPES[a.kind];
+        if (type === undefined) throw new Error(`export: edge ${key} has unknown kind ${a.kind}`);
+        const row = [csvField(graph.source(key)), csvField(graph.target(key)), type, csvField(key)];
+        for (const field of CSV_EDGE_FIELDS) {
+          row.push(field.name === 'directed' ? String(graph.isDirected(key)) : cell(field, a));
+        }
+        yield row.join(',');
+      }
+    })(),
+  );
 }
 
 /**

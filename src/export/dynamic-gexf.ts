@@ -10,9 +10,14 @@
  * A node or edge with no known day gets no `<spells>`, which GEXF reads as "present at all
  * times": undated material stays visible instead of vanishing from the timeline.
  */
-import { compareKeys } from './fields.ts';
-import { type GexfDynamics, type Spell, writeGexf } from './gexf.ts';
-import { type CorpusGraph, DynamicGexfOptions, isoDayNumber } from './types.ts';
+import { compareKeys, type ExportOrder, exportOrder, joinChunks } from './fields.ts';
+import { type GexfDynamics, gexfChunks, type Spell } from './gexf.ts';
+import {
+  articleDatesProblem,
+  type CorpusGraph,
+  type DynamicGexfOptions,
+  isoDayNumber,
+} from './types.ts';
 
 /**
  * Merges ISO days into closed spells: sorted, duplicates dropped, runs of consecutive days
@@ -52,44 +57,71 @@ export function daysToSpells(days: Iterable<string>): Spell[] {
  * articles missing from it simply contribute no day.
  */
 export function toDynamicGEXF(graph: CorpusGraph, options: DynamicGexfOptions): string {
-  const parsed = DynamicGexfOptions.safeParse(options);
-  if (!parsed.success) {
-    throw new Error(`export: invalid toDynamicGEXF options: ${parsed.error.message}`);
-  }
-  const { articleDates } = parsed.data;
+  return joinChunks(dynamicGexfChunks(graph, options));
+}
 
+/** `toDynamicGEXF` in pieces (see `gexfChunks`), for graphs too big for one string. */
+export function* dynamicGexfChunks(
+  graph: CorpusGraph,
+  options: DynamicGexfOptions,
+  order: ExportOrder = exportOrder(graph),
+): Generator<string> {
+  const extra =
+    options && typeof options === 'object'
+      ? Object.keys(options).filter((k) => k !== 'articleDates')
+      : [];
+  const problem =
+    !options || typeof options !== 'object'
+      ? 'expected an object'
+      : extra.length > 0
+        ? `unknown option(s): ${extra.join(', ')}`
+        : articleDatesProblem(options.articleDates);
+  if (problem) throw new Error(`export: invalid toDynamicGEXF options: ${problem}`);
+  const { articleDates } = options;
+
+  // Only elements with at least one day get a set (and spells): most edges of a big graph
+  // have none when articles carry no dates.
   const nodeDays = new Map<string, Set<string>>();
   const edgeDays = new Map<string, Set<string>>();
-  const addArticles = (target: Set<string>, articles: readonly string[] | undefined) => {
-    for (const article of articles ?? []) {
+  const daysOf = (map: Map<string, Set<string>>, key: string): Set<string> => {
+    let days = map.get(key);
+    if (!days) {
+      days = new Set();
+      map.set(key, days);
+    }
+    return days;
+  };
+  const addArticles = (
+    map: Map<string, Set<string>>,
+    key: string,
+    articles?: readonly string[],
+  ) => {
+    if (articleDates.size === 0 || !articles) return;
+    for (const article of articles) {
       const day = articleDates.get(article);
-      if (day !== undefined) target.add(day);
+      if (day !== undefined) daysOf(map, key).add(day);
     }
   };
 
-  graph.forEachNode((key, a) => {
-    const days = new Set<string>();
-    addArticles(days, a.articles);
-    nodeDays.set(key, days);
-  });
+  graph.forEachNode((key, a) => addArticles(nodeDays, key, a.articles));
   graph.forEachEdge((key, a, source, target) => {
-    const days = new Set<string>();
-    addArticles(days, a.articles);
+    addArticles(edgeDays, key, a.articles);
     for (const day of a.dates ?? []) {
-      days.add(day);
-      nodeDays.get(source)?.add(day);
-      nodeDays.get(target)?.add(day);
+      daysOf(edgeDays, key).add(day);
+      daysOf(nodeDays, source).add(day);
+      daysOf(nodeDays, target).add(day);
     }
-    edgeDays.set(key, days);
   });
 
   const nodeSpells = new Map<string, Spell[]>();
   for (const [key, days] of nodeDays) nodeSpells.set(key, daysToSpells(days));
+  nodeDays.clear();
   const edgeSpells = new Map<string, Spell[]>();
   for (const [key, days] of edgeDays) edgeSpells.set(key, daysToSpells(days));
+  edgeDays.clear();
   const dynamics: GexfDynamics = {
     nodeSpells: (key) => nodeSpells.get(key) ?? [],
     edgeSpells: (key) => edgeSpells.get(key) ?? [],
   };
-  return writeGexf(graph, dynamics);
+  yield* gexfChunks(graph, dynamics, order);
 }

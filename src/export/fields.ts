@@ -119,6 +119,30 @@ export function sortedEdges(graph: CorpusGraph): string[] {
   return graph.edges().sort(compareKeys);
 }
 
+/** Nodes and edges in the order every sink writes them; computed once per export run. */
+export interface ExportOrder {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+
+/** Sorted node and edge keys of a graph (see `sortedNodes`, `sortedEdges`). */
+export function exportOrder(graph: CorpusGraph): ExportOrder {
+  return { nodes: sortedNodes(graph), edges: sortedEdges(graph) };
+}
+
+/**
+ * Characters a streaming sink gathers before handing a piece over: big enough that writes are
+ * few, small enough that no export ever needs one huge string.
+ */
+export const CHUNK_CHARS = 1 << 20;
+
+/** Joins the pieces of a streaming sink into one string (for small graphs and tests). */
+export function joinChunks(chunks: Iterable<string>): string {
+  const parts: string[] = [];
+  for (const c of chunks) parts.push(c);
+  return parts.join('');
+}
+
 /**
  * The edge direction a format declares as default: the more common one (undirected on a tie),
  * so single-direction graphs carry no per-edge direction at all.

@@ -26,20 +26,22 @@
  */
 import type { EdgeAttributes, NodeAttributes } from '../../graph-schema/schema.ts';
 import {
+  CHUNK_CHARS,
   compareKeys,
   defaultEdgeDirection,
   EDGE_EVIDENCE_SAMPLE_FIELD,
   EDGE_FIELDS,
+  type ExportOrder,
   edgeLabel,
+  exportOrder,
   type Field,
   type FieldType,
   formatScalar,
   isPresent,
+  joinChunks,
   NODE_FIELDS,
   NODE_OFFICES_FIELD,
   nodeLabel,
-  sortedEdges,
-  sortedNodes,
 } from './fields.ts';
 import type { CorpusGraph, GraphAttributes } from './types.ts';
 import { stripInvalidXmlChars, type XmlAttributes, XmlWriter } from './xml.ts';
@@ -178,6 +180,18 @@ function finiteOrUndefined(value: unknown): number | undefined {
  * `toGEXF` and `toDynamicGEXF`.
  */
 export function writeGexf(graph: CorpusGraph, dynamics?: GexfDynamics): string {
+  return joinChunks(gexfChunks(graph, dynamics));
+}
+
+/**
+ * GEXF 1.3 in pieces of about `CHUNK_CHARS` characters (their concatenation is `writeGexf`'s
+ * string), so that a graph of any size can be written to disk.
+ */
+export function* gexfChunks(
+  graph: CorpusGraph,
+  dynamics?: GexfDynamics,
+  order: ExportOrder = exportOrder(graph),
+): Generator<string> {
   const w = new XmlWriter();
   w.open('gexf', [
     ['xmlns', 'http://gexf.net/1.3'],
@@ -195,8 +209,7 @@ export function writeGexf(graph: CorpusGraph, dynamics?: GexfDynamics): string {
   w.close();
 
   const defaultType = defaultEdgeDirection(graph);
-  const nodes = sortedNodes(graph);
-  const edges = sortedEdges(graph);
+  const { nodes, edges } = order;
 
   let timeBounds: Spell | undefined;
   if (dynamics) {
@@ -245,6 +258,7 @@ export function writeGexf(graph: CorpusGraph, dynamics?: GexfDynamics): string {
       ]);
     }
     w.close();
+    if (w.length >= CHUNK_CHARS) yield w.take();
   }
   w.close();
 
@@ -268,12 +282,13 @@ export function writeGexf(graph: CorpusGraph, dynamics?: GexfDynamics): string {
     const thickness = finiteOrUndefined(a.size);
     if (thickness !== undefined && thickness >= 0) w.empty('viz:thickness', [['value', thickness]]);
     w.close();
+    if (w.length >= CHUNK_CHARS) yield w.take();
   }
   w.close();
 
   w.close(); // graph
   w.close(); // gexf
-  return w.toString();
+  yield w.finish();
 }
 
 /**

@@ -17,15 +17,17 @@
 import { MultiGraph } from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../graph-schema/schema.ts';
 import {
+  CHUNK_CHARS,
   defaultEdgeDirection,
   EDGE_FIELDS,
+  type ExportOrder,
+  exportOrder,
   type Field,
   type FieldType,
   formatScalar,
   isPresent,
+  joinChunks,
   NODE_FIELDS,
-  sortedEdges,
-  sortedNodes,
 } from './fields.ts';
 import type { CorpusGraph, GraphAttributes } from './types.ts';
 import { childElements, parseXml, type XmlElement, XmlWriter } from './xml.ts';
@@ -121,6 +123,14 @@ function writeData<A>(
  * header). Deterministic: sorted nodes and edges, fixed key order.
  */
 export function toGraphML(graph: CorpusGraph): string {
+  return joinChunks(graphmlChunks(graph));
+}
+
+/** `toGraphML` in pieces of about `CHUNK_CHARS` characters, for graphs too big for one string. */
+export function* graphmlChunks(
+  graph: CorpusGraph,
+  order: ExportOrder = exportOrder(graph),
+): Generator<string> {
   const w = new XmlWriter();
   w.open('graphml', [
     ['xmlns', 'http://graphml.graphdrawing.org/xmlns'],
@@ -150,12 +160,13 @@ export function toGraphML(graph: CorpusGraph): string {
     ['edgedefault', defaultType],
   ]);
   writeData(w, KEY_PREFIX.graph, GRAPH_FIELDS, graph.getAttributes() as GraphAttributes);
-  for (const key of sortedNodes(graph)) {
+  for (const key of order.nodes) {
     w.open('node', [['id', key]]);
     writeData(w, KEY_PREFIX.node, NODE_GRAPHML_FIELDS, graph.getNodeAttributes(key));
     w.close();
+    if (w.length >= CHUNK_CHARS) yield w.take();
   }
-  for (const key of sortedEdges(graph)) {
+  for (const key of order.edges) {
     const directed = graph.isDirected(key);
     const differs = directed !== (defaultType === 'directed');
     w.open('edge', [
@@ -166,10 +177,11 @@ export function toGraphML(graph: CorpusGraph): string {
     ]);
     writeData(w, KEY_PREFIX.edge, EDGE_GRAPHML_FIELDS, graph.getEdgeAttributes(key));
     w.close();
+    if (w.length >= CHUNK_CHARS) yield w.take();
   }
   w.close(); // graph
   w.close(); // graphml
-  return w.toString();
+  yield w.finish();
 }
 
 interface KeySpec {

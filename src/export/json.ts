@@ -4,7 +4,7 @@
  * (or indented) JSON with a final newline. `Graph.from(JSON.parse(text))` restores the graph;
  * graph-schema's `SerializedGraph` describes it.
  */
-import { compareKeys, sortedEdges, sortedNodes } from './fields.ts';
+import { CHUNK_CHARS, compareKeys, type ExportOrder, exportOrder, joinChunks } from './fields.ts';
 import type { CorpusGraph } from './types.ts';
 
 /** Options of `toJSON`. */
@@ -37,25 +37,68 @@ export function sortObjectKeys<T>(value: T): T {
  * content whatever the insertion order of nodes, edges and attributes.
  */
 export function toJSON(graph: CorpusGraph, options: ToJSONOptions = {}): string {
+  return joinChunks(jsonChunks(graph, options));
+}
+
+/**
+ * `toJSON` in pieces of about `CHUNK_CHARS` characters: the same bytes as
+ * `JSON.stringify(serialized, null, indent)`, written node by node and edge by edge so that a
+ * graph of any size (past V8's ~512 MB string limit) can be written to disk.
+ */
+export function* jsonChunks(
+  graph: CorpusGraph,
+  options: ToJSONOptions = {},
+  order: ExportOrder = exportOrder(graph),
+): Generator<string> {
   const indent = options.indent ?? 0;
   if (!Number.isInteger(indent) || indent < 0 || indent > 10) {
     throw new Error(`export: toJSON indent must be an integer from 0 to 10, got ${indent}`);
   }
-  // Same shape and key order as graph.export(), built without its intermediate copies.
-  const serialized = {
-    options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
-    attributes: sortObjectKeys(graph.getAttributes()),
-    nodes: sortedNodes(graph).map((key) => ({
-      key,
-      attributes: sortObjectKeys(graph.getNodeAttributes(key)),
-    })),
-    edges: sortedEdges(graph).map((key) => ({
-      key,
-      source: graph.source(key),
-      target: graph.target(key),
-      attributes: sortObjectKeys(graph.getEdgeAttributes(key)),
-      ...(graph.type === 'mixed' && graph.isUndirected(key) ? { undirected: true } : {}),
-    })),
+  const nl = indent ? '\n' : '';
+  const pads = ['', ' '.repeat(indent), ' '.repeat(2 * indent)];
+  const sep = indent ? ': ' : ':';
+  // A value nested `level` deep: JSON.stringify's own output, its lines shifted right. JSON
+  // strings never hold a raw line feed, so every LF in the output is a line break.
+  const value = (v: unknown, level: number) => {
+    const text = JSON.stringify(v, null, indent || undefined);
+    return indent ? text.replaceAll('\n', `\n${pads[level]}`) : text;
   };
-  return `${JSON.stringify(serialized, null, indent || undefined)}\n`;
+  // Same shape and key order as graph.export(), built without its intermediate copies.
+  let out = `{${nl}${pads[1]}"options"${sep}${value(
+    { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+    1,
+  )},${nl}${pads[1]}"attributes"${sep}${value(sortObjectKeys(graph.getAttributes()), 1)},${nl}${pads[1]}"nodes"${sep}[`;
+  let first = true;
+  for (const key of order.nodes) {
+    out += `${first ? '' : ','}${nl}${pads[2]}${value(
+      { key, attributes: sortObjectKeys(graph.getNodeAttributes(key)) },
+      2,
+    )}`;
+    first = false;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  out += `${first ? '' : `${nl}${pads[1]}`}],${nl}${pads[1]}"edges"${sep}[`;
+  first = true;
+  for (const key of order.edges) {
+    out += `${first ? '' : ','}${nl}${pads[2]}${value(
+      {
+        key,
+        source: graph.source(key),
+        target: graph.target(key),
+        attributes: sortObjectKeys(graph.getEdgeAttributes(key)),
+        ...(graph.type === 'mixed' && graph.isUndirected(key) ? { undirected: true } : {}),
+      },
+      2,
+    )}`;
+    first = false;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  out += `${first ? '' : `${nl}${pads[1]}`}]${nl}}\n`;
+  yield out;
 }

@@ -73,8 +73,9 @@ function formatAttributes(attributes: XmlAttributes): string {
 }
 
 /**
- * XML writer building one string: two-space indentation, LF line ends, a
- * trailing newline, no self-closing ambiguity. Output depends only on the calls made.
+ * XML writer: two-space indentation, LF line ends, a trailing newline, no self-closing
+ * ambiguity. Output depends only on the calls made. It builds one string (`toString()`), or
+ * hands the document over in pieces (`take()` … `finish()`) for files too big for one string.
  */
 export class XmlWriter {
   private out = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -113,6 +114,26 @@ export class XmlWriter {
     if (name === undefined) throw new Error('export: XmlWriter.close() without an open element');
     this.out += `${this.indent}</${name}>\n`;
     return this;
+  }
+
+  /** Characters buffered since the last `take()`. */
+  get length(): number {
+    return this.out.length;
+  }
+
+  /**
+   * Hands over what was written since the last call and starts an empty buffer: a document
+   * written in pieces (see `finish()`) never has to exist as one string.
+   */
+  take(): string {
+    const out = this.out;
+    this.out = '';
+    return out;
+  }
+
+  /** The rest of a document written in pieces with `take()`; throws if an element is still open. */
+  finish(): string {
+    return this.toString();
   }
 
   /** The document; throws if an element is still open. */
