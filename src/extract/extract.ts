@@ -90,6 +90,21 @@ interface RawHit {
   via: EntityHit['via'];
 }
 
+/** Words after an office phrase that make it someone other than the holder on the date. */
+const NOT_HOLDER_AFTER = new Set([
+  'السابق',
+  'الاسبق',
+  'سابق',
+  'اسبق',
+  'پيشين',
+  'المنتخب',
+  'منتخب',
+  'المكلف',
+  'elect',
+  'designate',
+]);
+const NOT_HOLDER_BEFORE = new Set(['former', 'ex', 'late', 'then']);
+
 export interface ExtractOptions {
   /** Country an office phrase without one refers to, by article language (Iranian outlets' «وزیر امور خارجه»). */
   officeDefaultCountry: Partial<Record<string, string>>;
@@ -123,7 +138,9 @@ export function extractArticle(
 
   // 1. Lexicon names over tokens.
   const raw: RawHit[] = [];
-  for (const m of matcher.entities.matchAll(tokens)) {
+  // Arabic proclitics (و ف ب ل ك ال …) only exist in Arabic: in Persian «کمکهای» is not «ك+مكه».
+  const clitics = p.lang !== 'fa' && p.lang !== 'en';
+  for (const m of matcher.entities.matchAll(tokens, clitics)) {
     // Latin personal names are proper nouns: "power" is not Samantha Power, "rice" not Condoleezza Rice.
     const head = text[norm.map[tokens[m.first]!.start + m.prefix]!] ?? '';
     const lower = /[a-z]/.test(head);
@@ -131,7 +148,11 @@ export function extractArticle(
       if (lower && v.id.startsWith('person:')) return false;
       if (v.via !== 'acronym') return true;
       const { start, end } = origSpan(norm, tokens, m.first, m.last, m.prefix, m.suffix);
-      return m.prefix === 0 && m.suffix === 0 && text.slice(start, end) === v.exact;
+      return (
+        m.prefix === 0 &&
+        m.suffix === 0 &&
+        text.slice(start, end).replaceAll('.', '') === v.exact!.replaceAll('.', '')
+      );
     });
     if (values.length === 0) continue;
     // Prefer full names over short forms over demonyms when one key serves several.
@@ -309,6 +330,11 @@ export function extractArticle(
       if (prev) body = prev;
     }
     const after = body && body.tFirst > m.last ? body.tLast : m.last;
+    // «وزير الخارجية السابق», "former foreign minister", «الرئيس المنتخب»: not today's holder.
+    const notHolder =
+      NOT_HOLDER_AFTER.has(tokens[after + 1]?.text ?? '') ||
+      NOT_HOLDER_AFTER.has(tokens[m.last + 1]?.text ?? '') ||
+      NOT_HOLDER_BEFORE.has(tokens[m.first - 1]?.text ?? '');
     const om: OfficeMention = {
       office: officeKey,
       ...(body ? { of: body.entity } : {}),
@@ -322,7 +348,9 @@ export function extractArticle(
       tFirst: m.first,
       tLast: after,
     };
-    if (plural) {
+    if (notHolder) {
+      // Named or not, a former or future holder is not resolved by date and gets no role.
+    } else if (plural) {
       // «وزرای خارجه ایران و روسیه»: each body's holder.
       const bodies: Mention[] = [];
       let cursor = m.last;

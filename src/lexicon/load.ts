@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { LexiconEntry, LexiconFile, OfficePhrases } from './schema.ts';
+import { LexiconEntry, LexiconFile, OfficePhrases, RemoveNames } from './schema.ts';
 import { type LexEntity, type Lexicon, LexiconError, type Names } from './types.ts';
 
 const require = createRequire(import.meta.url);
@@ -46,8 +46,12 @@ function isoCountries(): LexEntity[] {
   return Object.keys(en)
     .sort()
     .map((code) => {
+      // Upper-case short English names (US, UK, UAE) match only as written, like acronyms:
+      // "us" and "Us" are pronouns.
+      const allEn = uniq(en[code] ?? []);
+      const acronyms = allEn.filter((n) => SHOUTED.test(n));
       const names: Names = {
-        en: uniq(en[code] ?? []),
+        en: allEn.filter((n) => !acronyms.includes(n)),
         ar: uniq(ar[code] ?? []),
         fa: uniq(fa[code] ?? []),
       };
@@ -59,7 +63,7 @@ function isoCountries(): LexEntity[] {
         names,
         short: emptyNames(),
         demonyms: emptyNames(),
-        acronyms: [],
+        acronyms,
         offices: [],
         file: 'i18n-iso-countries',
       };
@@ -87,8 +91,13 @@ function parseFile(file: string): unknown {
   }
 }
 
+/** Upper-case short English names (US, U.S., UK, UAE) match only as written, like acronyms. */
+const SHOUTED = /^[A-Z.]{2,5}$/;
+
 function toEntity(entry: LexiconEntry, file: string): LexEntity {
   const names = mergeNames(emptyNames(), entry.names);
+  const shouted = names.en.filter((n) => SHOUTED.test(n));
+  names.en = names.en.filter((n) => !SHOUTED.test(n));
   const base: LexEntity = {
     id: entry.id,
     kind: entry.kind,
@@ -97,7 +106,7 @@ function toEntity(entry: LexiconEntry, file: string): LexEntity {
     names,
     short: emptyNames(),
     demonyms: emptyNames(),
-    acronyms: [],
+    acronyms: shouted,
     offices: [],
     file,
   };
@@ -109,7 +118,7 @@ function toEntity(entry: LexiconEntry, file: string): LexEntity {
       break;
     case 'organization':
       base.short = mergeNames(emptyNames(), entry.short);
-      base.acronyms = entry.acronyms;
+      base.acronyms = uniq([...shouted, ...entry.acronyms]);
       if (entry.country) base.country = entry.country;
       if (entry.wikidata) base.wikidata = entry.wikidata;
       break;
@@ -162,6 +171,7 @@ export function loadLexicon(options: { dirs?: string[]; extra?: string[] } = {})
   for (const c of isoCountries()) entities.set(c.id, c);
   const offices: OfficePhrases[] = [];
   const files: string[] = [];
+  const removals: (RemoveNames & { file: string })[] = [];
   const roots = [...(options.dirs ?? [BUILTIN_LEXICON_DIR]), ...(options.extra ?? [])];
   for (const root of roots) {
     let paths: string[];
@@ -202,12 +212,27 @@ export function loadLexicon(options: { dirs?: string[]; extra?: string[] } = {})
         const prev = entities.get(e.id);
         entities.set(e.id, prev ? overlay(prev, e) : e);
       });
+      doc.data.remove.forEach((raw, i) => {
+        const r = RemoveNames.safeParse(raw);
+        if (!r.success)
+          throw new LexiconError(shown, `remove[${i}]: ${describeIssue(r.error.issues[0]!)}`);
+        removals.push({ ...r.data, file: shown });
+      });
       doc.data.offices.forEach((raw, i) => {
         const r = OfficePhrases.safeParse(raw);
         if (!r.success)
           throw new LexiconError(shown, `offices[${i}]: ${describeIssue(r.error.issues[0]!)}`);
         offices.push(r.data);
       });
+    }
+  }
+  for (const r of removals) {
+    const e = entities.get(r.id);
+    if (!e) throw new LexiconError(r.file, `remove: unknown entity '${r.id}'`);
+    for (const lang of ['en', 'ar', 'fa'] as const) {
+      const drop = new Set(r.names[lang]);
+      e.names[lang] = e.names[lang].filter((n) => !drop.has(n));
+      e.short[lang] = e.short[lang].filter((n) => !drop.has(n));
     }
   }
   // Office terms must point at known bodies.

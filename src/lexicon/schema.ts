@@ -178,5 +178,15 @@ export const LexiconFile = z
   .object({
     entities: z.array(z.unknown()).default([]),
     offices: z.array(z.unknown()).default([]),
+    /**
+     * Names to drop from an entity (e.g. a country name from i18n-iso-countries that is also a
+     * common word: «مالي» "financial" for Mali). Applied after every file is read.
+     */
+    remove: z.array(z.unknown()).default([]),
   })
   .strict();
+
+export const RemoveNames = z
+  .object({ id: EntityId, names: Names, note: z.string().optional() })
+  .strict();
+export type RemoveNames = z.infer<typeof RemoveNames>;
