@@ -40,18 +40,18 @@ function el<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 /** Keep only the parts of a decoded state that make sense for this graph. */
-function sanitizeState(s: ViewState, graph: DiploGraph, domain: FilterDomain): ViewState {
+function sanitizeState(s: ViewState, graph: DiploGraph): ViewState {
   return {
     ...s,
     selected: s.selected && graph.hasNode(s.selected) ? s.selected : null,
     edges: s.edges.filter((e) => graph.hasEdge(e)),
-    hiddenActions: s.hiddenActions.filter((a) => domain.actions.includes(a)),
   };
 }
 
 class App {
   readonly graph: DiploGraph;
-  readonly domain: FilterDomain;
+  /** Actions, weights and dates the filters offer (computed after the first frame). */
+  domain!: FilterDomain;
   state: ViewState;
   visibility: Visibility;
   readonly ctx: ReducerContext;
@@ -61,6 +61,8 @@ class App {
   private evidenceIndex: Promise<Map<string, Evidence[]> | null> | null = null;
   private evidenceLoaded: Map<string, Evidence[]> | null | undefined = undefined;
   private activeRelation: string | null = null;
+  /** Edge keys of the evidence last rendered (to scroll a newly opened list into view). */
+  private shownEvidence = '';
   private filters!: FiltersPanel;
 
   constructor(
@@ -68,8 +70,7 @@ class App {
     private readonly debug: DiplographDebug,
   ) {
     this.graph = graph;
-    this.domain = filterDomain(graph);
-    this.state = sanitizeState(decodeViewState(location.hash), graph, this.domain);
+    this.state = sanitizeState(decodeViewState(location.hash), graph);
     this.visibility = computeVisibility(graph, this.state);
     this.ctx = {
       visibility: this.visibility,
@@ -84,6 +85,7 @@ class App {
     this.updateFocus();
     const container = el('graph');
     container.setAttribute('dir', 'ltr');
+    debug.timings.sigmaStart = performance.now();
     this.renderer = new Sigma(graph, container, {
       enableEdgeEvents: true,
       renderEdgeLabels: false,
@@ -103,10 +105,17 @@ class App {
       nodeReducer: (node, data) => reduceNode(this.ctx, node, data) as never,
       edgeReducer: (edge, data) => reduceEdge(this.ctx, edge, data) as never,
     });
+    // sigma's constructor has drawn the first frame, with every node, synchronously.
+    debug.timings.firstRender = performance.now();
+    debug.firstRenderNodes = graph.order;
+    requestAnimationFrame(() => {
+      debug.timings.firstPaint = performance.now();
+    });
+    this.domain = filterDomain(graph);
     this.layout = new LayoutControl(graph);
     this.bindRenderer();
     this.mountUi();
-    this.refreshAll(false);
+    this.refreshAll(false, false);
     if (this.state.selected) {
       const sel = this.state.selected;
       requestAnimationFrame(() => this.centerOn(sel, 0));
@@ -126,14 +135,14 @@ class App {
     this.refreshAll(true);
   }
 
-  private refreshAll(writeUrl: boolean): void {
+  private refreshAll(writeUrl: boolean, redraw = true): void {
     const s = this.state;
     this.ctx.selected = s.selected;
     this.ctx.color = s.color;
     this.ctx.lang = s.lang;
     this.ctx.activeEdges = new Set(s.edges);
     this.updateFocus();
-    this.renderer.refresh({ schedule: true });
+    if (redraw) this.renderer.refresh({ schedule: true });
     this.filters.sync(s);
     this.renderLegend();
     this.renderStatus();
@@ -163,10 +172,14 @@ class App {
   }
 
   centerOn(node: string, duration = 450): void {
+    // Display data hold framed-graph coordinates only once sigma has processed them: render now.
+    this.renderer.refresh();
     const d = this.renderer.getNodeDisplayData(node);
     if (!d) return;
     const camera = this.renderer.getCamera();
-    const target = { x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) };
+    // Small graphs fit on screen: pan only. Large ones: zoom in enough to find the actor.
+    const ratio = this.graph.order > 300 ? Math.min(camera.ratio, 0.25) : camera.ratio;
+    const target = { x: d.x, y: d.y, ratio };
     if (duration > 0) camera.animate(target, { duration });
     else camera.setState(target);
   }
@@ -227,6 +240,9 @@ class App {
   private renderEvidencePanel(): void {
     const host = el('evidence-panel');
     const edges = this.state.edges;
+    const key = edges.join('\u0000');
+    const opened = key !== this.shownEvidence;
+    this.shownEvidence = key;
     if (edges.length === 0) {
       renderEvidence(host, null);
       return;
@@ -243,6 +259,7 @@ class App {
         this.update({ edges: [] });
       },
     });
+    if (opened) host.scrollIntoView({ block: 'start' });
   }
 
   private renderStatus(): void {
@@ -271,10 +288,6 @@ class App {
     r.on('beforeRender', () => resetLabelStats());
     r.on('afterRender', () => {
       this.debug.renders++;
-      if (this.debug.timings.firstRender === undefined) {
-        this.debug.timings.firstRender = performance.now();
-        this.debug.firstRenderNodes = this.graph.order;
-      }
       lastLabels = { ...labelStats };
     });
     r.on('enterNode', ({ node }) => {
@@ -340,7 +353,7 @@ class App {
     replace(el('toolbar'), start, stop, reset, png, gexf);
 
     window.addEventListener('hashchange', () => {
-      const next = sanitizeState(decodeViewState(location.hash), this.graph, this.domain);
+      const next = sanitizeState(decodeViewState(location.hash), this.graph);
       if (encodeViewState(next) === encodeViewState(this.state)) return;
       this.activeRelation = null;
       this.visibility = computeVisibility(this.graph, next);
@@ -401,16 +414,25 @@ function createDebugHook(): DiplographDebug {
 /** Load the data and start the viewer. */
 export async function startApp(): Promise<void> {
   const debug = createDebugHook();
+  // Start loading the label font (Arabic and Latin subsets) while graph.json downloads.
+  const fonts = Promise.all([
+    document.fonts.load('500 13px Vazirmatn', 'لافروف لاوروف'),
+    document.fonts.load('500 13px Vazirmatn', 'Lavrov'),
+  ])
+    .catch(() => undefined)
+    .then(() => document.fonts.ready);
   try {
     const res = await fetch('data/graph.json');
     if (!res.ok) throw new Error(`viewer: could not load data/graph.json (HTTP ${res.status})`);
+    debug.timings.fetched = performance.now();
     const raw: unknown = await res.json();
     debug.timings.dataLoaded = performance.now();
     const { graph } = prepareGraph(raw);
     debug.timings.graphBuilt = performance.now();
     const app = new App(graph, debug);
     const r = app.renderer;
-    const toViewport = (x: number, y: number) => r.framedGraphToViewport({ x, y });
+    // From graph coordinates (what the layout writes), valid even while a refresh is pending.
+    const toViewport = (x: number, y: number) => r.graphToViewport({ x, y });
     debug.counts = () => {
       const drawn = app.drawn();
       return {
@@ -427,15 +449,14 @@ export async function startApp(): Promise<void> {
     debug.evidence = () => app.evidenceStatus();
     debug.layoutRunning = () => app.layout.running;
     debug.viewportOf = (node) => {
-      const d = r.getNodeDisplayData(node);
-      return d ? toViewport(d.x, d.y) : null;
+      if (!graph.hasNode(node)) return null;
+      const a = graph.getNodeAttributes(node);
+      return toViewport(a.x, a.y);
     };
     debug.edgeViewportOf = (edge) => {
       if (!graph.hasEdge(edge)) return null;
-      const [s, t] = graph.extremities(edge);
-      const a = r.getNodeDisplayData(s);
-      const b = r.getNodeDisplayData(t);
-      return a && b ? toViewport((a.x + b.x) / 2, (a.y + b.y) / 2) : null;
+      const [s, t] = graph.extremities(edge).map((n) => graph.getNodeAttributes(n));
+      return toViewport((s!.x + t!.x) / 2, (s!.y + t!.y) / 2);
     };
     debug.distanceFromCenter = (node) => {
       const p = debug.viewportOf(node);
@@ -444,18 +465,16 @@ export async function startApp(): Promise<void> {
       return Math.hypot(p.x - width / 2, p.y - height / 2);
     };
     // Shape Arabic/Persian labels with the bundled font once it is loaded, then redraw.
-    void Promise.all([
-      document.fonts.load('500 13px Vazirmatn', 'لافروف لاوروف'),
-      document.fonts.load('500 13px Vazirmatn', 'Lavrov'),
-    ])
-      .catch(() => undefined)
-      .then(() => document.fonts.ready)
-      .then(() => {
-        r.refresh();
+    void fonts.then(() => {
+      // Labels are drawn at render time: a render (no re-indexing) reshapes them.
+      r.scheduleRender();
+      r.once('afterRender', () => {
         debug.fontsReady = true;
         debug.timings.fontsReady = performance.now();
       });
+    });
     debug.ready = true;
+    debug.timings.appReady = performance.now();
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     debug.error = msg;

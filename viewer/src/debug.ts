@@ -20,7 +20,23 @@ export interface DiplographDebug {
   ready: boolean;
   error: string | null;
   /** performance.now() (ms since navigation) at milestones. */
-  timings: { dataLoaded?: number; graphBuilt?: number; firstRender?: number; fontsReady?: number };
+  timings: {
+    /** Response headers of graph.json received. */
+    fetched?: number;
+    /** graph.json parsed. */
+    dataLoaded?: number;
+    graphBuilt?: number;
+    /** Filters and view state computed; sigma about to start. */
+    sigmaStart?: number;
+    /** sigma's first frame drawn (in its constructor), with every node. */
+    firstRender?: number;
+    /** The next animation frame: the first frame on screen. */
+    firstPaint?: number;
+    /** Panels mounted, debug hook complete. */
+    appReady?: number;
+    /** Labels redrawn in the bundled font. */
+    fontsReady?: number;
+  };
   /** Nodes in the graph when the first frame was drawn. */
   firstRenderNodes: number | null;
   renders: number;

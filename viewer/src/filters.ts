@@ -3,7 +3,15 @@
  * range, isolated nodes), and the domains the filter controls offer. Pure: reads the graph, never
  * writes it.
  */
-import type { DiploGraph, EdgeAttributes, NodeAttributes, ViewState, Visibility } from './types.ts';
+import {
+  type DiploGraph,
+  EDGE_KINDS,
+  type EdgeAttributes,
+  ENTITY_KINDS,
+  type NodeAttributes,
+  type ViewState,
+  type Visibility,
+} from './types.ts';
 
 type FilterState = Pick<
   ViewState,
@@ -47,8 +55,60 @@ export function edgeInRange(
   return spanInRange(attrs.first_seen, attrs.last_seen ?? attrs.first_seen, from, to);
 }
 
-/** Compute the visible node and edge sets for a filter state. O(nodes + edges). */
+/**
+ * A read-only set of every key of a graph's nodes or edges, without copying them: what the
+ * unfiltered view (the first paint) uses.
+ */
+export class AllOf implements ReadonlySet<string> {
+  constructor(
+    private readonly graph: DiploGraph,
+    private readonly what: 'nodes' | 'edges',
+  ) {}
+  get size(): number {
+    return this.what === 'nodes' ? this.graph.order : this.graph.size;
+  }
+  has(key: string): boolean {
+    return this.what === 'nodes' ? this.graph.hasNode(key) : this.graph.hasEdge(key);
+  }
+  keys(): SetIterator<string> {
+    return (this.what === 'nodes' ? this.graph.nodes() : this.graph.edges()).values();
+  }
+  values(): SetIterator<string> {
+    return this.keys();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const k of this.keys()) yield [k, k];
+  }
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    for (const k of this.keys()) fn(k, k, this);
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.keys();
+  }
+}
+
+/** True when a filter state filters nothing. */
+export function isUnfiltered(state: FilterState): boolean {
+  return (
+    state.kinds.length === ENTITY_KINDS.length &&
+    ENTITY_KINDS.every((k) => state.kinds.includes(k)) &&
+    state.edgeKinds.length === EDGE_KINDS.length &&
+    EDGE_KINDS.every((k) => state.edgeKinds.includes(k)) &&
+    state.hiddenActions.length === 0 &&
+    state.minWeight <= 1 &&
+    !state.hideIsolated &&
+    state.from === null &&
+    state.to === null
+  );
+}
+
+/**
+ * Compute the visible node and edge sets for a filter state. O(nodes + edges); O(1) when nothing
+ * is filtered. A minimum weight of 1 or less filters nothing.
+ */
 export function computeVisibility(graph: DiploGraph, state: FilterState): Visibility {
+  if (isUnfiltered(state))
+    return { nodes: new AllOf(graph, 'nodes'), edges: new AllOf(graph, 'edges') };
   const kinds = new Set<string>(state.kinds);
   const edgeKinds = new Set<string>(state.edgeKinds);
   const hiddenActions = new Set(state.hiddenActions);
@@ -61,7 +121,7 @@ export function computeVisibility(graph: DiploGraph, state: FilterState): Visibi
   graph.forEachEdge((edge, attrs, source, target) => {
     if (!edgeKinds.has(attrs.kind)) return;
     if (attrs.kind === 'interaction' && hiddenActions.has(attrs.action ?? '')) return;
-    if (!(attrs.weight >= state.minWeight)) return;
+    if (state.minWeight > 1 && !(attrs.weight >= state.minWeight)) return;
     if (!nodeOk.has(source) || !nodeOk.has(target)) return;
     if (!edgeInRange(attrs, state.from, state.to)) return;
     edges.add(edge);

@@ -72,6 +72,6 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 
 /** Which nodes and edges pass the filters. */
 export interface Visibility {
-  nodes: Set<string>;
-  edges: Set<string>;
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
 }

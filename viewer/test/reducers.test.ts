@@ -8,9 +8,11 @@ import {
 } from '../src/colors.ts';
 import { graphDigest } from '../src/debug.ts';
 import {
+  AllOf,
   computeVisibility,
   edgeInRange,
   filterDomain,
+  isUnfiltered,
   nodeInRange,
   spanInRange,
 } from '../src/filters.ts';
@@ -47,10 +49,27 @@ function ctx(patch: Partial<ReducerContext> = {}): ReducerContext {
 }
 
 describe('computeVisibility', () => {
-  it('shows everything by default', () => {
+  it('shows everything by default, without copying the keys', () => {
     const v = computeVisibility(graph, state());
+    expect(v.nodes).toBeInstanceOf(AllOf);
     expect(v.nodes.size).toBe(graph.order);
     expect(v.edges.size).toBe(graph.size);
+    expect([...v.nodes]).toEqual(graph.nodes());
+    expect([...v.edges.keys()]).toEqual(graph.edges());
+    expect(v.nodes.has(L) && !v.nodes.has('nope') && v.edges.has(CALL)).toBe(true);
+    expect(
+      isUnfiltered(state({ kinds: ['place', 'person', 'country', 'organization', 'conflict'] })),
+    ).toBe(true);
+    expect(isUnfiltered(state({ minWeight: 2 }))).toBe(false);
+    expect(isUnfiltered(state({ to: '2023-11-01' }))).toBe(false);
+  });
+
+  it('gives the same sets through the fast path and the full computation', () => {
+    const fast = computeVisibility(graph, state());
+    const full = computeVisibility(graph, state({ from: '1900-01-01' })); // filters nothing, full path
+    expect(full.nodes).toBeInstanceOf(Set);
+    expect(new Set(fast.nodes)).toEqual(full.nodes);
+    expect(new Set(fast.edges)).toEqual(full.edges);
   });
 
   it('filters entity kinds, and drops the edges of hidden actors', () => {
