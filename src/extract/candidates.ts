@@ -3,12 +3,13 @@
  * office cue («وزير الخارجية الجيبوتي محمود علي يوسف», "Foreign Minister Jane Doe of X"),
  * and the keys that let candidates from different articles and scripts merge.
  */
+import { normalizeString } from '../text/normalize.ts';
 import type { Token } from '../text/tokenize.ts';
 
 /** Words that end (or cannot start) a name after a cue, in ar / fa / en (normalised forms). */
 const STOP = new Set(
   (
-    'في على الى من عن مع بشان حول ان الذي التي الذين اليوم امس غدا خلال قال قالت اكد اكدت اعلن اعلنت بحث بحثت التقي التقى استقبل اجري اجرى يبحث يلتقي يجري تلقي تلقى وصل زار دعا دعت كما وقد قد لدى عبر بعد قبل منذ ضمن اثناء هاتفيا هاتفي ' +
+    'في الى من عن مع بشان حول ان الذي التي الذين اليوم امس غدا خلال قال قالت اكد اكدت اعلن اعلنت بحث بحثت التقي التقى استقبل اجري اجرى يبحث يلتقي يجري تلقي تلقى وصل زار دعا دعت كما وقد قد لدى عبر بعد قبل منذ ضمن اثناء هاتفيا هاتفي ' +
     'رئيس وزير وزيره سفير الرئيس الوزير السفير نائب مساعد المتحدث باسم الخارجيه الخارجية الدوله جمهوريه جمهورية المملكه ' +
     'در با به از که را و این آن اين ان امروز دیروز ديروز امشب روز گفت کرد كرد کرده كرده است اعلام تاکید تاكيد گفتگو گفتگوي دیدار ديدار طي طی ضمن برای براي سفر وزير وزیر رييس رئيس سخنگوي نماينده نماینده همتاي جمهوري اسلامي ' +
     'نظيره نظيرته نظيريه المنتهيه ولايته انذاك السابق الاسبق الحالي الجديد المكلف بالوكاله الموقت المؤقت العام الخاص الدائم لشوون بشوون شوون الشوون امور الاحتلال ' +
@@ -16,34 +17,40 @@ const STOP = new Set(
     'the of and in on at to with for said says told met held spoke during after before by from his her their its as who which that has have had will would was is'
   )
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .map((w) => normalizeString(w)),
 );
 
+/** Function words whose original spelling ends in ى, which folds onto names («على» vs «علي»). */
+const RAW_STOP = new Set(['على', 'إلى', 'الى', 'لدى', 'حتى', 'متى', 'وعلى', 'وإلى']);
+
 /** Honorifics that stand before a name and are not part of it. */
-const TITLES = new Set([
-  'الشيخ',
-  'الامير',
-  'السيد',
-  'السيده',
-  'الدكتور',
-  'د',
-  'اللواء',
-  'الفريق',
-  'العقيد',
-  'المشير',
-  'اقاي',
-  'خانم',
-  'دكتر',
-  'سردار',
-  'ايتالله',
-  'حجتالاسلام',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'sheikh',
-  'prince',
-]);
+const TITLES = new Set(
+  [
+    'الشيخ',
+    'الامير',
+    'السيد',
+    'السيده',
+    'الدكتور',
+    'د',
+    'اللواء',
+    'الفريق',
+    'العقيد',
+    'المشير',
+    'اقاي',
+    'خانم',
+    'دكتر',
+    'سردار',
+    'ايتالله',
+    'حجتالاسلام',
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'sheikh',
+    'prince',
+  ].map((w) => normalizeString(w)),
+);
 
 const LATIN = /^[a-z]/;
 
@@ -66,6 +73,9 @@ export function readName(
   for (let t = i; t >= 0 && t < tokens.length && span.length < 4; t += direction) {
     const tok = tokens[t]!;
     const bare = tok.text.startsWith('و') ? tok.text.slice(1) : tok.text;
+    // «على» (on) and «علي» (Ali) fold to one form: the original spelling tells them apart.
+    const raw = origText.slice(map[tok.start]!, map[tok.end - 1]! + 1);
+    if (RAW_STOP.has(raw)) break;
     if (
       isTaken(t) ||
       STOP.has(tok.text) ||

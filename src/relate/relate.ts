@@ -242,7 +242,9 @@ export function relateArticle(
               !mine.has(m.entity),
           )
           .filter(
-            (m) => afterWith(p, sent.start, m.start, 8) || (p.lang !== 'fa' && m.start > cueStart),
+            (m) =>
+              afterWith(p, sent.start, m.start, 8) ||
+              (best.strong && p.lang !== 'fa' && m.start > cueStart && m.start - cueStart < 60),
           )
           .map((m) => m.entity),
       );
@@ -271,15 +273,16 @@ export function relateArticle(
         inOrder.find(
           (m) => m !== recipient && m.start < (recipient?.start ?? Number.POSITIVE_INFINITY),
         ) ?? ms.find((m) => m.kind === 'person' && m.end <= cueStart);
+      // A message needs a recipient: «در پیامی در شبکه ایکس نوشت» (a post) is not one.
       if (sender && recipient && sender.entity !== recipient.entity) {
         emit('message', sender.entity, recipient.entity, 'forward');
-        continue;
       }
+      continue;
     }
     const receiver = has(cues.receiver, toks);
     const initiator =
       !receiver &&
-      ((has(cues.initiator, toks) && (action === 'phone_call' || action === 'message')) ||
+      ((has(cues.initiator, toks) && action === 'phone_call') ||
         (action === 'meeting' && has(cues.host, toks)));
     // The partner is whoever the text says the subject acted *with* («مع», «با», "with"),
     // else everyone else in the sentence.
