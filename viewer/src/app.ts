@@ -172,16 +172,30 @@ class App {
   }
 
   centerOn(node: string, duration = 450): void {
-    // Display data hold framed-graph coordinates only once sigma has processed them: render now.
-    this.renderer.refresh();
-    const d = this.renderer.getNodeDisplayData(node);
-    if (!d) return;
+    if (!this.graph.hasNode(node)) return;
+    const d = this.framedPosition(node);
     const camera = this.renderer.getCamera();
     // Small graphs fit on screen: pan only. Large ones: zoom in enough to find the actor.
     const ratio = this.graph.order > 300 ? Math.min(camera.ratio, 0.25) : camera.ratio;
     const target = { x: d.x, y: d.y, ratio };
     if (duration > 0) camera.animate(target, { duration });
     else camera.setState(target);
+  }
+
+  /**
+   * A node's position in framed-graph coordinates (the camera's system). sigma's display data
+   * hold them only once processed, and a refresh may be pending; its normalisation function
+   * converts the graph position directly (fallback: a synchronous refresh).
+   */
+  private framedPosition(node: string): { x: number; y: number } {
+    const { x, y } = this.graph.getNodeAttributes(node);
+    const norm = (this.renderer as unknown as { normalizationFunction?: unknown })
+      .normalizationFunction;
+    if (typeof norm === 'function')
+      return (norm as (p: { x: number; y: number }) => { x: number; y: number })({ x, y });
+    this.renderer.refresh();
+    const d = this.renderer.getNodeDisplayData(node);
+    return d ? { x: d.x, y: d.y } : { x: 0.5, y: 0.5 };
   }
 
   openRelation(rel: Relation): void {
