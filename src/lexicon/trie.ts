@@ -53,7 +53,7 @@ export const PROCLITICS = [
 ];
 
 /** Suffixes that may follow a name inside its last token (Persian plural/ezafe/object, nisba). */
-export const SUFFIXES = new Set(['ها', 'هاي', 'ي', 'اي', 'را', 'يها', 'يان']);
+export const SUFFIXES = new Set(['ها', 'هاي', 'ي', 'اي', 'را', 'يها', 'يان', 'هايش', 'اش', 'يش']);
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 

@@ -34,6 +34,7 @@ const CueFile = z
     ),
     call_context: Names,
     not_happened: Names,
+    requested: Names,
     initiator: Names,
     receiver: Names,
     host: Names,
@@ -54,6 +55,8 @@ export interface Cues {
   actions: PhraseTrie<ActionCue>;
   callContext: PhraseTrie<true>;
   notHappened: PhraseTrie<true>;
+  /** Requests and proposals: a sentence that asks for a meeting does not report one. */
+  requested: PhraseTrie<true>;
   initiator: PhraseTrie<true>;
   receiver: PhraseTrie<true>;
   /** A meeting led by a host («استقبل», "received", «به حضور پذیرفت»): host → guest. */
@@ -93,6 +96,7 @@ export function loadCues(file = BUILTIN_CUES): Cues {
     actions,
     callContext: trieOf(parsed.data.call_context),
     notHappened: trieOf(parsed.data.not_happened),
+    requested: trieOf(parsed.data.requested),
     initiator: trieOf(parsed.data.initiator),
     receiver: trieOf(parsed.data.receiver),
     host: trieOf(parsed.data.host),

@@ -155,12 +155,22 @@ export function relateArticle(
     const toks = tokensOf(p, s);
     if (has(cues.callContext, toks)) callContextAt.add(i);
   });
+  const previousSubject = (s: number): string | undefined => {
+    for (let k = s - 1; k >= s - 2; k--) {
+      const first = bySentence.get(k)?.find((m) => m.kind === 'person');
+      if (first && p.sentences[k]?.segment === p.sentences[s]?.segment) return first.entity;
+      if (first) return undefined;
+    }
+    return undefined;
+  };
   for (const s of sentences) {
     const ms = bySentence.get(s)!;
     const sent = p.sentences[s];
     if (!sent) continue;
     const toks = tokensOf(p, sent);
     const negations = cues.notHappened.matchAll(toks);
+    // A request or proposal governs a long stretch after it («طالب … بعقد لقاء», "urged … to meet").
+    const requests = cues.requested.matchAll(toks);
     // A cue counts unless a modal, plan or request governs it («من المقرر أن يلتقي», "will meet",
     // «دیدار خواهد کرد»), or a demonstrative makes it refer back («این دیدار», «هذا اللقاء»).
     const actionMatches = cues.actions.matchAll(toks).filter((m) => {
@@ -168,7 +178,10 @@ export function relateArticle(
       const reach = p.lang === 'fa' ? 4 : 2; // «زيارة مرتقبة», «دیدار خواهد کرد»
       const after = negations.some((n) => n.first > m.last && n.first <= m.last + reach);
       const back = m.first > 0 && DEMONSTRATIVES.has(toks[m.first - 1]!.text);
-      return !before && !after && !back;
+      const asked =
+        m.values.every((v) => v.action !== 'joint_statement' && v.action !== 'message') &&
+        requests.some((r) => r.last < m.first && r.last >= m.first - 20);
+      return !before && !after && !back && !asked;
     });
     if (actionMatches.length === 0) continue;
     // Arabic future verbs of a cue («سيلتقيان», «ستزور»): the whole sentence is about a plan.
@@ -176,7 +189,16 @@ export function relateArticle(
     const cueAt = (m: (typeof actionMatches)[number]) => p.norm.map[toks[m.first]!.start]!;
     const topics = uniq(ms.filter((m) => TOPIC_KINDS.has(m.kind)).map((m) => m.entity));
     const dates = sentenceDates.get(s) ?? [];
-    const persons = uniq(ms.filter((m) => m.kind === 'person').map((m) => m.entity));
+    let persons = uniq(ms.filter((m) => m.kind === 'person').map((m) => m.entity));
+    // Arabic and Persian drop the subject («وبحث مع نظيره …», «وصل إلى دمشق»): it is the person
+    // the previous sentence was about.
+    const dropped = previousSubject(s);
+    const onlyPartner =
+      persons.length === 1 &&
+      ms.some((m) => m.entity === persons[0] && afterWith(p, sent.start, m.start));
+    if (dropped && dropped !== persons[0] && (persons.length === 0 || onlyPartner)) {
+      persons = [dropped, ...persons];
+    }
     const emit = (
       action: string,
       subject: string,
@@ -202,9 +224,9 @@ export function relateArticle(
       );
     };
 
-    // A visit goes from the visitor to the place or country it names as destination: the
-    // first one after the cue (Arabic, English), the last one before it (Persian «… وارد دوحه شد»),
-    // never one introduced by «من / از / from».
+    // A visit goes from the visitor to the places or countries it names as destinations: the
+    // first one after the cue and any other introduced by «إلى / به / to»; for «… وارد دوحه شد»
+    // ("entered Doha") the one just before the cue. Never one introduced by «من / از / from».
     const visit = actionMatches.find((m) => m.values.some((v) => v.action === 'visit'));
     if (visit && persons.length > 0) {
       const visitor = persons[0]!;
@@ -218,10 +240,23 @@ export function relateArticle(
           !qualifiers.has(`${s}|${m.entity}`) &&
           !afterWord(p, sent.start, m.start, FROM_WORDS),
       );
-      const after = where.find((m) => m.start > at);
-      const before = where.filter((m) => m.end <= at).at(-1);
-      const target = p.lang === 'fa' ? (before ?? after) : after;
-      if (target) emit('visit', visitor, target.entity, 'forward');
+      const entered = ENTERED.has(toks[visit.first]!.text);
+      const after = where.filter((m) => m.start > at);
+      const before = where.filter((m) => m.end <= at);
+      // Persian puts the destination before the verb: «به تهران سفر کرد», «وارد دوحه شد».
+      const faBefore = entered
+        ? before.slice(-1)
+        : before.filter((m) => afterWord(p, sent.start, m.start, TO_WORDS, 2)).slice(-1);
+      const targets =
+        p.lang === 'fa' && faBefore.length > 0
+          ? faBefore
+          : after.filter((m, i) => i === 0 || afterWord(p, sent.start, m.start, TO_WORDS, 2));
+      // A city names its country's visit already: «إلى دمشق … زيارة … إلى سوريا» is one visit.
+      const cityOf = new Set(targets.map((t) => matcher.lexicon.entities.get(t.entity)?.country));
+      for (const t of targets) {
+        if (t.kind === 'country' && cityOf.has(t.entity)) continue;
+        emit('visit', visitor, t.entity, 'forward');
+      }
     }
 
     const others = actionMatches.filter((m) => m.values.some((v) => v.action !== 'visit'));
@@ -335,6 +370,8 @@ export function relateArticle(
 const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
 const FROM_WORDS = new Set(['من', 'از', 'from']);
 const TO_WORDS = new Set(['الي', 'به', 'to', 'لي']);
+/** «وارد … شد» ("entered"): the destination stands before the verb. */
+const ENTERED = new Set(['وارد']);
 const DEMONSTRATIVES = new Set(['اين', 'همين', 'هذا', 'هذه', 'ذلك', 'تلك', 'this', 'that']);
 
 /** «سيلتقيان», «ستبحث», «سنزور»: the future prefix س on an imperfect form of a cue verb. */
