@@ -161,7 +161,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: Roots): 
     res.end();
     return;
   }
-  const stream = createReadStream(found.file);
+  const stream = createReadStream(found.file, { highWaterMark: 1 << 20 });
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
