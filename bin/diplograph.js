@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
+  // tsx resolved from this package, so the bin works from any working directory.
+  ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
   { stdio: 'inherit', cwd: process.cwd() },
 );
 process.exit(r.status ?? 1);
