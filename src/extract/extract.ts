@@ -90,6 +90,31 @@ interface RawHit {
   via: EntityHit['via'];
 }
 
+const DEFAULT_BODY_OFFICES = new Set([
+  'foreign_minister',
+  'deputy_foreign_minister',
+  'spokesperson',
+]);
+
+/** Can a title naming `title` refer to someone holding `held`? («الوزير» → any minister). */
+export function compatibleOffice(title: string, held: string): boolean {
+  if (title === held) return true;
+  switch (title) {
+    case 'minister':
+      return held.endsWith('minister');
+    case 'president':
+    case 'king':
+    case 'head_of_state':
+      return ['president', 'king', 'emir', 'head_of_state', 'supreme_leader'].includes(held);
+    case 'emir':
+      return held === 'emir' || held === 'crown_prince' || held === 'head_of_state';
+    case 'leader':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Words after an office phrase that make it someone other than the holder on the date. */
 const NOT_HOLDER_AFTER = new Set([
   'السابق',
@@ -187,6 +212,15 @@ export function extractArticle(
     const named = [...new Set(list.map((h) => h.person))].filter((id) => namedInFull.has(id));
     return named.length === 1 ? named[0] : undefined;
   };
+
+  /** Did the person hold an office a title like `office` names (at the date, when known)? */
+  const heldCompatible = (person: string, office: string, of?: string): boolean =>
+    (entities.get(person)?.offices ?? []).some(
+      (t) =>
+        compatibleOffice(office, t.office) &&
+        (!of || t.of === of) &&
+        (!date || inTerm(date, t.from, t.to)),
+    ) || statedOffice.get(person) === office;
 
   const heldOffice = (person: string, office: string, of?: string): boolean =>
     (entities.get(person)?.offices ?? []).some(
@@ -379,7 +413,9 @@ export function extractArticle(
         om.personVia = counterpart ? 'counterpart' : 'adjacent';
         if (!counterpart) statedOffice.set(person.entity, officeKey);
       } else {
-        const holder = holderAt(officeKey, body?.entity ?? (counterpart ? undefined : defaultBody));
+        // Iranian outlets say «وزیر امور خارجه» for their own minister — only ministry offices.
+        const ownMinistry = !counterpart && DEFAULT_BODY_OFFICES.has(officeKey);
+        const holder = holderAt(officeKey, body?.entity ?? (ownMinistry ? defaultBody : undefined));
         if (holder) {
           om.person = holder;
           om.personVia = counterpart ? 'counterpart' : 'holder';
@@ -391,17 +427,30 @@ export function extractArticle(
             m.prefix,
             m.suffix,
           );
-        } else if (!counterpart && body && body.kind === 'country') {
+        } else {
           // A new actor named next to a cue that names the office and its country.
-          const span = readName(tokens, after + 1, 1, norm.text, text, norm.map, (t) =>
-            taken.has(t),
-          );
+          const span =
+            !counterpart && body?.kind === 'country'
+              ? readName(tokens, after + 1, 1, norm.text, text, norm.map, (t) => taken.has(t))
+              : undefined;
           if (span && gapIsClean(after, span[0], true)) {
             const cand = makeCandidate(p, norm, tokens, span, officeKey, body?.entity);
             candidates.push(cand);
             om.person = cand.id;
             om.personVia = 'candidate';
             pushMention(cand.id, span[0], span[1], 'cue');
+          } else {
+            // «الوزير الإيراني», «سمو الأمير», «نظيره الروسي»: the person of that office (and
+            // country) the article spoke of last.
+            const ref = [...mentions]
+              .filter((x) => x.kind === 'person' && x.tLast < m.first && x.main === isMain(start))
+              .sort((a, b) => b.tLast - a.tLast)
+              .find((x) => heldCompatible(x.entity, officeKey!, body?.entity));
+            if (ref) {
+              om.person = ref.entity;
+              om.personVia = 'coref';
+              pushMention(ref.entity, m.first, m.last, 'coref', m.prefix, m.suffix);
+            }
           }
         }
       }

@@ -41,7 +41,7 @@ export interface OfficeMention {
   /** Person the phrase refers to: the name next to it, or the holder on the article's date. */
   person?: string;
   /** How `person` was found. */
-  personVia?: 'adjacent' | 'holder' | 'counterpart' | 'candidate';
+  personVia?: 'adjacent' | 'holder' | 'counterpart' | 'candidate' | 'coref';
   start: number;
   end: number;
   sentence: number;

@@ -358,7 +358,11 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
       }
     }
     if (block) {
-      if (u.bullet || u.title) {
+      // In a teaser block, a short line without a final stop is still a teaser, even when it
+      // holds two sentences («Obama and Putin to meet? No plans, White House says»).
+      const teaserish =
+        u.bullet || u.title || (u.words <= TITLE_MAX && !/[.!؛]["'»”)\s]*$/.test(u.text));
+      if (teaserish) {
         // A plain title after a bulleted teaser list is the story's own sub-heading again.
         if (!(block.bullets && !u.bullet && !ended)) {
           block.items++;
