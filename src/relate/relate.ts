@@ -9,9 +9,10 @@ import type { Evidence } from '../../graph-schema/schema.ts';
 import { inTerm } from '../extract/extract.ts';
 import type { ArticleExtraction, Mention } from '../extract/types.ts';
 import type { Matcher } from '../lexicon/matcher.ts';
-import type { PhraseTrie } from '../lexicon/trie.ts';
+import { PhraseTrie } from '../lexicon/trie.ts';
+import { nameTokens } from '../lexicon/variants.ts';
 import { tokenize } from '../text/tokenize.ts';
-import type { ProcessedArticle, Sentence } from '../text/types.ts';
+import { MAIN_SEGMENTS, type ProcessedArticle, type Sentence } from '../text/types.ts';
 import type { ActionCue, Cues } from './cues.ts';
 import type { EdgeContribution, RelateOptions } from './types.ts';
 
@@ -149,7 +150,11 @@ export function relateArticle(
     for (const o of x.offices) if (o.person === person && o.of) s.add(o.of);
     return s;
   };
-  const sentences = [...bySentence.keys()].sort((a, b) => a - b);
+  // Every sentence of the article's own text: «وبحث الجانبان …» names nobody and still counts.
+  const mainSegments = new Set(
+    p.segments.flatMap((seg, i) => (MAIN_SEGMENTS.has(seg.kind) ? [i] : [])),
+  );
+  const sentences = p.sentences.flatMap((sent, i) => (mainSegments.has(sent.segment) ? [i] : []));
   const callContextAt = new Set<number>();
   p.sentences.forEach((s, i) => {
     const toks = tokensOf(p, s);
@@ -163,8 +168,9 @@ export function relateArticle(
     }
     return undefined;
   };
+  const paired = new Set<string>();
   for (const s of sentences) {
-    const ms = bySentence.get(s)!;
+    const ms = bySentence.get(s) ?? [];
     const sent = p.sentences[s];
     if (!sent) continue;
     const toks = tokensOf(p, sent);
@@ -207,6 +213,7 @@ export function relateArticle(
     ) => {
       if (partner === subject) return;
       const [a, b] = pair(subject, partner);
+      paired.add(`${a}|${b}`);
       const [source, target] =
         dir === 'forward' ? [subject, partner] : dir === 'backward' ? [partner, subject] : [a, b];
       add(
@@ -285,7 +292,25 @@ export function relateArticle(
       );
       actors = [...persons, ...bodies];
     }
-    if (persons.length === 0 && best.action === 'joint_statement') {
+    // «بحث الجانبان», «القادة الثلاثة», «دو طرف», "the two ministers": the persons the
+    // paragraph has named so far, all of them together.
+    const group = GROUP_WORDS.matchAll(toks)[0];
+    let together = best.action === 'joint_statement' || TOGETHER_WORDS.matchAll(toks).length > 0;
+    let viaGroup = false;
+    if (group && persons.length < 2) {
+      // The last persons the story named, as many as the group word says.
+      const size = group.values[0]!;
+      const before = main
+        .filter((m) => m.kind === 'person' && m.sentence <= s)
+        .sort((a, b) => b.start - a.start);
+      const named = uniq(before.map((m) => m.entity)).slice(0, size);
+      if (named.length >= 2) {
+        actors = named;
+        together = true;
+        viaGroup = true;
+      }
+    }
+    if (actors.length < 2 && best.action === 'joint_statement') {
       // «أصدرت مصر والأردن بيانا مشتركا»: countries and organisations named (not demonyms).
       actors = uniq(
         ms
@@ -326,6 +351,17 @@ export function relateArticle(
         .filter((m) => actors.includes(m.entity) && afterWith(p, sent.start, m.start))
         .map((m) => m.entity),
     );
+    if (together) {
+      // A joint statement or a group («the three leaders») binds every pair.
+      for (let i = 0; i < actors.length; i++) {
+        for (let j = i + 1; j < actors.length; j++) {
+          // «وبحث الجانبان …» after the meeting sentence tells of the same event.
+          if (viaGroup && paired.has(pair(actors[i]!, actors[j]!).join('|'))) continue;
+          emit(action, actors[i]!, actors[j]!, 'none');
+        }
+      }
+      continue;
+    }
     const subject = actors.find((a) => !withs.has(a)) ?? actors[0]!;
     const partners = withs.size > 0 ? [...withs] : actors.filter((a) => a !== subject);
     for (const partner of partners) {
@@ -366,6 +402,66 @@ export function relateArticle(
   }
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+
+/** Words that stand for the actors already named: «الجانبان», «القادة الثلاثة», «دو طرف». */
+const GROUP_WORDS = (() => {
+  const t = new PhraseTrie<number>();
+  const add = (n: number, ws: string[]) => {
+    for (const w of ws) t.add(nameTokens(w), n);
+  };
+  add(2, [
+    'الجانبان',
+    'الجانبين',
+    'الطرفان',
+    'الطرفين',
+    'الوزيران',
+    'الوزيرين',
+    'الزعيمان',
+    'الزعيمين',
+    'الرئيسان',
+    'الرئيسين',
+  ]);
+  add(2, [
+    'دو طرف',
+    'طرفین',
+    'دو وزیر',
+    'دو رئیس',
+    'both sides',
+    'the two sides',
+    'the two ministers',
+    'the two leaders',
+  ]);
+  add(3, [
+    'القادة الثلاثة',
+    'الزعماء الثلاثة',
+    'الوزراء الثلاثة',
+    'سه رهبر',
+    'سه رئیس',
+    'the three leaders',
+    'the three ministers',
+  ]);
+  return t;
+})();
+
+/** Words that bring several actors together in one event: «اجتماع يجمع A وB وC», "trilateral". */
+const TOGETHER_WORDS = (() => {
+  const t = new PhraseTrie<true>();
+  for (const w of [
+    'يجمع',
+    'جمع',
+    'جمعت',
+    'تجمع',
+    'ثلاثي',
+    'الثلاثي',
+    'الثلاثية',
+    'سه‌جانبه',
+    'trilateral',
+    'three-way',
+  ]) {
+    t.add(nameTokens(w), true);
+  }
+  return t;
+})();
 
 const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
 const FROM_WORDS = new Set(['من', 'از', 'from']);
