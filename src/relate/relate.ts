@@ -236,7 +236,18 @@ export function relateArticle(
     // ("entered Doha") the one just before the cue. Never one introduced by «من / از / from».
     const visit = actionMatches.find((m) => m.values.some((v) => v.action === 'visit'));
     if (visit && persons.length > 0) {
-      const visitor = persons[0]!;
+      // The visitor: the person a relative clause hangs on («… الملك عبد الله الذي وصل إلى …»,
+      // "… Sánchez, who arrived in …»), the person right after a verb-first cue («وصل الرئيس
+      // السيسي إلى …»), else the sentence's first person.
+      const at0 = cueAt(visit);
+      const personsIn = ms.filter((m) => m.kind === 'person');
+      const relative = visit.first > 0 && RELATIVES.has(toks[visit.first - 1]!.text);
+      const nearBefore = personsIn.filter((m) => m.end <= at0).at(-1);
+      const rightAfter = personsIn.find((m) => m.start > at0 && m.start - at0 < 40);
+      const visitor =
+        (relative && nearBefore?.entity) ||
+        (p.lang !== 'fa' && visit.first === firstWordIndex(toks, visit) && rightAfter?.entity) ||
+        persons[0]!;
       const mine = ownCountry(visitor);
       const at = cueAt(visit);
       const where = ms.filter(
@@ -254,10 +265,19 @@ export function relateArticle(
       const faBefore = entered
         ? before.slice(-1)
         : before.filter((m) => afterWord(p, sent.start, m.start, TO_WORDS, 2)).slice(-1);
-      const targets =
-        p.lang === 'fa' && faBefore.length > 0
-          ? faBefore
-          : after.filter((m, i) => i === 0 || afterWord(p, sent.start, m.start, TO_WORDS, 2));
+      const targets: Mention[] = [];
+      if (p.lang === 'fa' && faBefore.length > 0) targets.push(...faBefore);
+      else {
+        for (const m of after) {
+          const prev = targets.at(-1);
+          const joined =
+            prev !== undefined &&
+            // «زار خلالها بغداد ودمشق»: destinations joined by «و» / commas.
+            /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(prev.end, m.start));
+          if (targets.length === 0 || joined || afterWord(p, sent.start, m.start, TO_WORDS, 2))
+            targets.push(m);
+        }
+      }
       // A city names its country's visit already: «إلى دمشق … زيارة … إلى سوريا» is one visit.
       const cityOf = new Set(targets.map((t) => matcher.lexicon.entities.get(t.entity)?.country));
       for (const t of targets) {
@@ -465,6 +485,14 @@ const TOGETHER_WORDS = (() => {
 
 const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
 const FROM_WORDS = new Set(['من', 'از', 'from']);
+const RELATIVES = new Set(['الذي', 'التي', 'who', 'كه', 'وهو', 'وهي']);
+
+/** Is the cue the first word of its clause (verb-first: «وصل …», "Arrived …")? */
+function firstWordIndex(toks: ReturnType<typeof tokenize>, m: { first: number }): number {
+  return m.first === 0 || /^[و]?(وصل|زار|يزور|تصل|يصل|وصلت)$/.test(toks[m.first]!.text)
+    ? m.first
+    : -1;
+}
 const TO_WORDS = new Set(['الي', 'به', 'to', 'لي']);
 /** «وارد … شد» ("entered"): the destination stands before the verb. */
 const ENTERED = new Set(['وارد']);
