@@ -51,6 +51,8 @@ export interface LoadSummary {
   transactions: number;
   rows: number;
   seconds: number;
+  /** Seconds spent in each statement (by statement name). */
+  timings: Record<string, number>;
   warnings: string[];
 }
 

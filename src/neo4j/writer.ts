@@ -176,6 +176,7 @@ function emptySummary(conn: Connection): LoadSummary {
     transactions: 0,
     rows: 0,
     seconds: 0,
+    timings: {},
     warnings: [],
   };
 }
@@ -211,6 +212,17 @@ export async function ensureSchema(conn: Connection, summary?: LoadSummary): Pro
   s.statements += schemaStatements(conn.relationshipConstraints).length + 1;
 }
 
+/** Name the statement and batch an error happened in (memory errors: suggest smaller batches). */
+function withStep(err: unknown, name: string, rows: number): Error {
+  const e = err as { code?: string; message?: string };
+  const memory = /MemoryPool|memory pool|OutOfMemory/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
+  const hint = memory ? '; try a smaller --batch-size' : '';
+  const first = (e.message ?? String(err)).split('\n')[0];
+  const wrapped = new Error(`${first} (in "${name}", a batch of ${rows} rows${hint})`);
+  (wrapped as { code?: string }).code = e.code;
+  return wrapped;
+}
+
 /** Run one step in batches; counters and `updated` go into the summary. */
 async function runStep(
   conn: Connection,
@@ -222,16 +234,22 @@ async function runStep(
 ): Promise<void> {
   if (!step.rows.length) return;
   summary.statements++;
+  const t0 = performance.now();
   const session = conn.session(step.statement.mode === 'read' ? 'READ' : 'WRITE');
   try {
     for (let i = 0; i < step.rows.length; i += batchSize) {
       const batch = step.rows.slice(i, i + batchSize);
       const work = (tx: ManagedTransaction) =>
         tx.run(step.statement.cypher, { [step.param]: batch });
-      const result =
-        step.statement.mode === 'read'
-          ? await session.executeRead(work)
-          : await session.executeWrite(work);
+      let result: Awaited<ReturnType<typeof work>>;
+      try {
+        result =
+          step.statement.mode === 'read'
+            ? await session.executeRead(work)
+            : await session.executeWrite(work);
+      } catch (err) {
+        throw withStep(err, step.statement.name, batch.length);
+      }
       summary.transactions++;
       summary.rows += batch.length;
       const c = result.summary.counters.updates();
@@ -254,6 +272,9 @@ async function runStep(
     }
   } finally {
     await session.close();
+    const name = step.statement.name;
+    const secs = (performance.now() - t0) / 1000;
+    summary.timings[name] = Math.round(((summary.timings[name] ?? 0) + secs) * 1000) / 1000;
   }
 }
 
