@@ -286,9 +286,45 @@ export function relateArticle(
       }
     }
 
-    const others = actionMatches.filter((m) => m.values.some((v) => v.action !== 'visit'));
+    // A message is read apart: a meeting sentence often also hands one over.
+    const messageCue = actionMatches.find((m) => m.values.some((v) => v.action === 'message'));
+    if (messageCue) {
+      const cueStart = cueAt(messageCue);
+      // «پیام A … به B», «رسالة من A إلى B», "a letter from A to B": sender → recipient.
+      // «استقبل A B الذي سلّمه رسالة من C»: C wrote to A (the host); B only carried it.
+      const personsIn = ms.filter((m) => m.kind === 'person');
+      const inOrder = personsIn.filter((m) => m.start > cueStart);
+      const from = inOrder.find((m) => afterWord(p, sent.start, m.start, FROM_WORDS, 4));
+      let recipient = inOrder.find(
+        (m) => m !== from && afterWord(p, sent.start, m.start, TO_WORDS, 3),
+      );
+      const sender =
+        from ??
+        inOrder.find(
+          (m) => m !== recipient && m.start < (recipient?.start ?? Number.POSITIVE_INFINITY),
+        ) ??
+        personsIn.find((m) => m.end <= cueStart);
+      if (!recipient && from) {
+        const before = personsIn.filter((m) => m.end <= cueStart);
+        recipient = has(cues.host, toks)
+          ? before[0]
+          : before.length >= 2
+            ? before.at(-1)
+            : before[0];
+      }
+      // A message needs a recipient: «در پیامی در شبکه ایکس نوشت» (a post) is not one.
+      if (sender && recipient && sender.entity !== recipient.entity) {
+        emit('message', sender.entity, recipient.entity, 'forward');
+      }
+    }
+
+    const others = actionMatches.filter((m) =>
+      m.values.some((v) => v.action !== 'visit' && v.action !== 'message'),
+    );
     if (others.length === 0) continue;
-    const best = pickAction(others.flatMap((m) => m.values).filter((v) => v.action !== 'visit'));
+    const best = pickAction(
+      others.flatMap((m) => m.values).filter((v) => v.action !== 'visit' && v.action !== 'message'),
+    );
     const cueStart = cueAt(others[0]!);
     let actors = persons;
     if (persons.length === 1) {
@@ -344,20 +380,6 @@ export function relateArticle(
     if (!best.strong && action === 'talks') {
       // "talks" between officials that the article then calls "the call".
       for (let k = s; k <= s + 3; k++) if (callContextAt.has(k)) action = 'phone_call';
-    }
-    if (action === 'message') {
-      // «پیام A … به B», «رسالة من A إلى B», "a message from A to B": sender → recipient.
-      const inOrder = ms.filter((m) => m.kind === 'person' && m.start > cueStart);
-      const recipient = inOrder.find((m) => afterWord(p, sent.start, m.start, TO_WORDS, 3));
-      const sender =
-        inOrder.find(
-          (m) => m !== recipient && m.start < (recipient?.start ?? Number.POSITIVE_INFINITY),
-        ) ?? ms.find((m) => m.kind === 'person' && m.end <= cueStart);
-      // A message needs a recipient: «در پیامی در شبکه ایکس نوشت» (a post) is not one.
-      if (sender && recipient && sender.entity !== recipient.entity) {
-        emit('message', sender.entity, recipient.entity, 'forward');
-      }
-      continue;
     }
     const receiver = has(cues.receiver, toks);
     const initiator =
