@@ -12,15 +12,44 @@ export const DEFAULTS = {
     /** Longest evidence text kept (characters). */
     evidenceMaxChars: 600,
     seed: 42,
+    /** Worker threads for the per-article stages: 0 = one per core, 1 = no worker threads. */
     workers: 0,
     /** Above this many nodes betweenness (O(V·E)) is skipped and reported as 0. */
     betweennessMaxNodes: 5000,
+    /**
+     * Betweenness is also skipped when nodes × edges exceeds this (Brandes is O(V·E): about
+     * 70 ns a unit here, so 5e7 ≈ 3.5 s).
+     */
+    betweennessBudget: 5e7,
+  },
+  pipeline: {
+    /**
+     * With workers on auto (0), inputs smaller than this run in one thread: each worker loads
+     * its own lexicon (about 2 s), which a few thousand articles do not repay.
+     */
+    autoWorkersMinBytes: 4_000_000,
+    /** Articles per batch sent to a worker (and bytes, whichever is reached first). */
+    batchArticles: 64,
+    batchBytes: 1 << 20,
+    /** Batches in flight per thread: enough that no worker waits for the next one. */
+    inFlightPerThread: 4,
+    /** Entries listed in report.json `skipped` / `duplicates` (counts stay exact). */
+    reportListMax: 100_000,
   },
   layout: {
     /** ForceAtlas2 iterations by graph size: small graphs get more. */
     iterationsSmall: 500,
     iterationsLarge: 100,
     largeGraphNodes: 5000,
+    /** Fewer iterations never than this (unless --layout-iterations says so). */
+    iterationsMin: 20,
+    /**
+     * Work budget of the layout, in node-pair interactions (n²/2 per iteration, or about
+     * 50·n·log2 n with Barnes–Hut above 2000 nodes) plus edges per iteration: iterations are cut
+     * to fit, so a graph of a million edges lays out in seconds, not minutes. ~14 ns a unit.
+     */
+    budget: 3.5e8,
+    barnesHutNodes: 2000,
   },
   lexicon: {
     dir: 'data/lexicon',

@@ -21,6 +21,9 @@ export const BuildOptionsSchema = z
     maxBytes: z.coerce.number().int().positive().default(DEFAULTS.ingest.maxBytes),
     layoutIterations: z.coerce.number().int().min(0).optional(),
     betweennessMaxNodes: z.coerce.number().int().min(0).default(DEFAULTS.build.betweennessMaxNodes),
+    workers: z.coerce.number().int().min(0).max(256).default(DEFAULTS.build.workers),
+    incremental: z.boolean().default(false),
+    update: z.boolean().default(false),
   })
   .strict()
   .refine((o) => !o.since || !o.until || o.since <= o.until, '--since must not be after --until');

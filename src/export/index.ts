@@ -17,6 +17,12 @@ export {
   AtomicWriteStream,
   atomicWriteFile,
   createAtomicWriteStream,
+  pendingTempFiles,
+  removePendingTempFilesSync,
+  type StagedExports,
+  type StageGraphExportsOptions,
+  stageGraphExports,
+  writeChunks,
   writeGraphExports,
 } from './io.ts';
 export { sortObjectKeys, type ToJSONOptions, toJSON } from './json.ts';

@@ -116,6 +116,18 @@ export class ArticleSet implements Iterable<string> {
 
   constructor(readonly table: ArticleTable) {}
 
+  /** A set holding `positions` (as saved by `positions()`). */
+  static fromPositions(table: ArticleTable, positions: readonly number[]): ArticleSet {
+    const s = new ArticleSet(table);
+    for (const i of positions) {
+      if (!Number.isInteger(i) || i < 0 || i >= table.size) {
+        throw new Error(`graph: article position ${i} is outside the table (${table.size})`);
+      }
+      s.addIndex(i);
+    }
+    return s;
+  }
+
   /** Add an article by position. */
   addIndex(i: number): this {
     const items = this.items;
@@ -178,6 +190,13 @@ const EMPTY: ReadonlySet<string> = new Set<string>();
 /** A set of strings that allocates nothing until its first element (most edges get no dates). */
 export class LazySet implements Iterable<string> {
   private set: Set<string> | undefined;
+
+  /** A set of `items` (none allocated when empty). */
+  static of(items: Iterable<string>): LazySet {
+    const s = new LazySet();
+    for (const x of items) s.add(x);
+    return s;
+  }
 
   add(x: string): this {
     if (!this.set) this.set = new Set();

@@ -1,5 +1,5 @@
 /**
- * pipeline/types — options and results of a build.
+ * pipeline/types — options, progress and results of a build.
  */
 import type { BuildReport } from '../../graph-schema/schema.ts';
 import type { CorpusGraph } from '../graph/finalize.ts';
@@ -19,13 +19,29 @@ export interface BuildOptions {
   maxBytes: number;
   layoutIterations?: number;
   betweennessMaxNodes: number;
+  /** Worker threads for the per-article stages; 0 = one per core, 1 = in this thread. */
+  workers?: number;
+  /** Keep the accumulator state in `<out>/state.jsonl.gz`, so `update` can extend the build. */
+  incremental?: boolean;
+  /** Add the inputs to the build already in `out` (which must have been built `incremental`). */
+  update?: boolean;
 }
 
+/** What a build is doing, for a progress bar. */
 export interface BuildProgress {
+  phase: 'read' | 'finalize' | 'export' | 'commit';
+  /** Articles in the graph so far (with an update: old ones included). */
   articles: number;
   skipped: number;
+  /** Bytes of input read in this run. */
   bytes: number;
   source: string;
+}
+
+/** Hooks of a run besides progress and warnings. */
+export interface BuildControl {
+  /** Aborting stops the build: workers end, temporary files are removed, no output changes. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
