@@ -108,8 +108,6 @@ export function compatibleOffice(title: string, held: string): boolean {
       return ['president', 'king', 'emir', 'head_of_state', 'supreme_leader'].includes(held);
     case 'emir':
       return held === 'emir' || held === 'crown_prince' || held === 'head_of_state';
-    case 'leader':
-      return true;
     default:
       return false;
   }
@@ -198,7 +196,12 @@ export function extractArticle(
   }
 
   const holderAt = (office: string, of: string | undefined): string | undefined => {
-    if (!of) return undefined;
+    // Without a body, only an office that one body has (Iran's «رهبر انقلاب», the Supreme Leader).
+    if (!of) {
+      const bodies = matcher.bodiesOf.get(office);
+      if (bodies?.length !== 1) return undefined;
+      of = bodies[0]!;
+    }
     const list = matcher.holders.get(`${office}|${of}`) ?? [];
     if (date) {
       const now = list.filter((h) => inTerm(date, h.from, h.to));

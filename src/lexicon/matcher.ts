@@ -33,6 +33,8 @@ export interface Matcher {
   counterparts: PhraseTrie<CounterpartHit>;
   /** Office holders by `${office}|${of}`, for resolving an office to a person by date. */
   holders: Map<string, { person: string; from: string; to?: string }[]>;
+  /** Bodies (countries, organisations) that have each office, sorted. */
+  bodiesOf: Map<string, string[]>;
 }
 
 export type { TrieMatch };
@@ -67,7 +69,10 @@ function indexEntity(trie: PhraseTrie<EntityHit>, e: LexEntity): void {
     }
     for (const name of e.short[lang]) {
       for (const seq of nameVariants(name, translit)) {
-        if (seq.join('').length >= MIN_SHORT_CHARS) trie.add(seq, { id: e.id, via: 'short' });
+        // Latin surnames are matched only capitalised, so "Xi" and "Li" are safe; Arabic-script
+        // ones need four letters.
+        if (seq.join('').length >= (lang === 'en' ? 2 : MIN_SHORT_CHARS))
+          trie.add(seq, { id: e.id, via: 'short' });
       }
     }
     for (const name of e.demonyms[lang]) {
@@ -118,5 +123,10 @@ export function buildMatcher(lexicon: Lexicon): Matcher {
     list.sort((a, b) =>
       a.from < b.from ? -1 : a.from > b.from ? 1 : a.person < b.person ? -1 : 1,
     );
-  return { lexicon, entities, offices, counterparts, holders };
+  const bodiesOf = new Map<string, string[]>();
+  for (const key of holders.keys()) {
+    const [office, of] = key.split('|') as [string, string];
+    bodiesOf.set(office, [...(bodiesOf.get(office) ?? []), of].sort());
+  }
+  return { lexicon, entities, offices, counterparts, holders, bodiesOf };
 }
