@@ -211,9 +211,11 @@ export function extractArticle(
       if (named.length === 1) return named[0]!.person;
       return undefined;
     }
-    // No date: only a holder the article names in full.
-    const named = [...new Set(list.map((h) => h.person))].filter((id) => namedInFull.has(id));
-    return named.length === 1 ? named[0] : undefined;
+    // No date: only a holder the article names in full, or the only holder there ever was.
+    const everyone = [...new Set(list.map((h) => h.person))];
+    const named = everyone.filter((id) => namedInFull.has(id));
+    if (named.length === 1) return named[0];
+    return everyone.length === 1 && named.length === 0 ? everyone[0] : undefined;
   };
 
   /** Did the person hold an office a title like `office` names (at the date, when known)? */
@@ -392,7 +394,21 @@ export function extractArticle(
       const bodies: Mention[] = [];
       let cursor = m.last;
       for (let k = 0; k < 4; k++) {
-        const b = nextMention(cursor, 2, isBody);
+        // «روسیه و ترکیه», «ایران، روسیه»: the next body after «و», «and» or a comma.
+        let b: Mention | undefined;
+        for (let t = cursor + 1; t <= cursor + 2 && t < tokens.length; t++) {
+          const x = byFirst.get(t);
+          const gap = norm.text.slice(tokens[cursor]!.end, tokens[t]!.start);
+          const between = tokens.slice(cursor + 1, t).map((q) => q.text);
+          if (
+            x &&
+            isBody(x) &&
+            /^[\s,\-]*$/.test(gap) &&
+            between.every((w) => w === 'و' || w === 'and')
+          )
+            b = x;
+          if (b) break;
+        }
         if (!b) break;
         bodies.push(b);
         cursor = b.tLast;

@@ -65,8 +65,11 @@ export function cellText(v: Plain): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
-    if (v.every((x) => x === null || typeof x !== 'object'))
-      return v.map((x) => cellText(x)).join(', ');
+    if (v.every((x) => x === null || typeof x !== 'object')) {
+      // Sentences (evidence) one per line; short values on one line.
+      const long = v.some((x) => typeof x === 'string' && x.length > 30);
+      return v.map((x) => cellText(x)).join(long ? '\n' : ', ');
+    }
     return JSON.stringify(v);
   }
   const o = v as Record<string, Plain>;

@@ -317,6 +317,11 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
       set('source', 'byline');
       continue;
     }
+    if (!u.hasLetters && isDateOnlyLine(u.norm)) {
+      // «۱۴۰۱/۰۴/۲۸», «27/06/2021»: a numeric date alone on its line.
+      set('dateline', 'date-only line');
+      continue;
+    }
     if (!u.hasLetters) {
       set('footer', 'no words');
       continue;
