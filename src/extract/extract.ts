@@ -211,11 +211,11 @@ export function extractArticle(
       if (named.length === 1) return named[0]!.person;
       return undefined;
     }
-    // No date: only a holder the article names in full, or the only holder there ever was.
-    const everyone = [...new Set(list.map((h) => h.person))];
-    const named = everyone.filter((id) => namedInFull.has(id));
-    if (named.length === 1) return named[0];
-    return everyone.length === 1 && named.length === 0 ? everyone[0] : undefined;
+    // No date: only a holder the article names in full. (Not "the only holder the lexicon
+    // knows": the lexicon's list of holders is never complete, and an undated «Djiboutian
+    // Foreign Minister» next to an unlisted name is that name, not the listed minister.)
+    const named = [...new Set(list.map((h) => h.person))].filter((id) => namedInFull.has(id));
+    return named.length === 1 ? named[0] : undefined;
   };
 
   /** Did the person hold an office a title like `office` names (at the date, when known)? */

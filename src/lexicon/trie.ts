@@ -8,7 +8,8 @@
 import type { Token } from '../text/tokenize.ts';
 
 interface Node<T> {
-  next: Map<string, Node<T>>;
+  /** Children by UTF-16 code unit (numbers hash faster than one-char strings). */
+  next: Map<number, Node<T>>;
   values?: T[];
   /** A token of some indexed phrase ends here (a space in the phrase). */
   boundary?: boolean;
@@ -55,12 +56,16 @@ export const PROCLITICS = [
 /** Suffixes that may follow a name inside its last token (Persian plural/ezafe/object, nisba). */
 export const SUFFIXES = new Set(['ها', 'هاي', 'ي', 'اي', 'را', 'يها', 'يان', 'هايش', 'اش', 'يش']);
 
-const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+/** First letters of the proclitics: most tokens start with none of them. */
+const PROCLITIC_FIRST = new Set(PROCLITICS.map((p) => p.charCodeAt(0)));
+/** The walk from the token's start only (shared, never mutated). */
+const ONLY_ZERO: readonly number[] = Object.freeze([0]);
 
 /** Proclitic offsets at which a walk may start inside a token (always includes 0). */
-export function procliticOffsets(token: string): number[] {
+export function procliticOffsets(token: string): readonly number[] {
+  // A proclitic leaves at least two letters: tokens under three letters have none.
+  if (token.length < 3 || !PROCLITIC_FIRST.has(token.charCodeAt(0))) return ONLY_ZERO;
   const out = [0];
-  if (!ARABIC_SCRIPT.test(token[0] ?? '')) return out;
   for (const p of PROCLITICS) {
     if (token.length - p.length >= 2 && token.startsWith(p)) out.push(p.length);
   }
@@ -70,6 +75,13 @@ export function procliticOffsets(token: string): number[] {
 /** Concatenate normalised tokens into a trie key. */
 export function keyOf(tokens: string[]): string {
   return tokens.join('');
+}
+
+/** Is a match ending at token `last` with `stripped` chars of affixes better than `best`? */
+function isBetter<T>(best: TrieMatch<T> | undefined, last: number, stripped: number): boolean {
+  return (
+    !best || last > best.last || (last === best.last && stripped < best.prefix + best.suffix)
+  );
 }
 
 export class PhraseTrie<T> {
@@ -86,7 +98,9 @@ export class PhraseTrie<T> {
     this.maxTokens = Math.max(this.maxTokens, tokens.length + 2);
     let node = this.root;
     for (let ti = 0; ti < tokens.length; ti++) {
-      for (const ch of tokens[ti]!) {
+      const tok = tokens[ti]!;
+      for (let k = 0; k < tok.length; k++) {
+        const ch = tok.charCodeAt(k);
         let n = node.next.get(ch);
         if (!n) {
           n = { next: new Map() };
@@ -110,32 +124,25 @@ export class PhraseTrie<T> {
   matchAt(tokens: Token[], i: number, clitics = true): TrieMatch<T> | undefined {
     const first = tokens[i];
     if (!first) return undefined;
+    // Most tokens start no indexed phrase, with or without a proclitic: leave at once.
+    const offsets = clitics ? procliticOffsets(first.text) : ONLY_ZERO;
     let best: TrieMatch<T> | undefined;
-    const better = (m: TrieMatch<T>) =>
-      !best ||
-      m.last > best.last ||
-      (m.last === best.last && m.prefix + m.suffix < best.prefix + best.suffix);
-    for (const p of clitics ? procliticOffsets(first.text) : [0]) {
+    for (const p of offsets) {
       let node: Node<T> | undefined = this.root;
       for (let t = i; t < tokens.length && t < i + this.maxTokens && node; t++) {
         const tok = tokens[t]!.text;
         const from = t === i ? p : 0;
         for (let k = from; k < tok.length && node; k++) {
-          node = node.next.get(tok[k]!);
+          node = node.next.get(tok.charCodeAt(k));
           if (node?.values && k + 1 < tok.length && clitics && SUFFIXES.has(tok.slice(k + 1))) {
-            const m = {
-              first: i,
-              last: t,
-              prefix: p,
-              suffix: tok.length - k - 1,
-              values: node.values,
-            };
-            if (better(m)) best = m;
+            const suffix = tok.length - k - 1;
+            if (isBetter(best, t, p + suffix)) {
+              best = { first: i, last: t, prefix: p, suffix, values: node.values };
+            }
           }
         }
-        if (node?.values) {
-          const m = { first: i, last: t, prefix: p, suffix: 0, values: node.values };
-          if (better(m)) best = m;
+        if (node?.values && isBetter(best, t, p)) {
+          best = { first: i, last: t, prefix: p, suffix: 0, values: node.values };
         }
         // Crossing into the next text token in the middle of a phrase token joins a compound
         // («امیر عبداللهیان» for «امیرعبداللهیان»): only between words of 3+ letters, so that
