@@ -145,3 +145,70 @@ describe('extractArticle', () => {
     for (const m of x.mentions) expect(p.article.text.slice(m.start, m.end)).toBe(m.surface);
   });
 });
+
+describe('extractArticle: new actors next to office cues (full lexicon)', () => {
+  const full = buildMatcher(loadLexicon());
+  const read = (text: string) => {
+    const a: RawArticle = {
+      id: 'x',
+      source: 'inline.txt',
+      text,
+      meta: {},
+      hash: 'x',
+      bytes: text.length,
+      encoding: 'utf-8',
+    };
+    return extractArticle(processArticle(a), full);
+  };
+  const persons = (x: ReturnType<typeof read>) =>
+    new Set(x.mentions.filter((m) => m.main && m.kind === 'person').map((m) => m.entity));
+
+  it('reads an unlisted minister after the cue even when the lexicon has a holder on that date', () => {
+    const x = read(
+      'Djibouti and Kenya talk trade\n\n14 March 2024\n\nDjiboutian Foreign Minister Abdoulkader Houssein Omar met Kenyan officials in Nairobi on Thursday.\n',
+    );
+    expect(x.candidates.map((c) => [c.name, c.office, c.of])).toEqual([
+      ['Abdoulkader Houssein Omar', 'foreign_minister', 'country:DJ'],
+    ]);
+    expect(persons(x).has('person:mahmoud-ali-youssouf')).toBe(false);
+  });
+
+  it('takes a new spelling of the holder on that date as the holder, not a new actor', () => {
+    const x = read(
+      'لافروف في أنقرة\n\n2023-05-02\n\nالتقى وزير الخارجية الروسي سيرجيه لافروف اليوم نظيره التركي في أنقرة.\n',
+    );
+    expect(x.candidates).toEqual([]);
+    expect(persons(x).has('person:sergey-lavrov')).toBe(true);
+  });
+
+  it('never resolves an office many hold at once (ambassador) by the date alone', () => {
+    const x = read(
+      'دیدار در مسکو\n\n۱۰ اردیبهشت ۱۴۰۲\n\nحسین امیرعبداللهیان وزیر امور خارجه با همتای روس خود دیدار کرد. سفیر ایران در روسیه نیز در این دیدار حضور داشت.\n',
+    );
+    const amb = x.offices.filter((o) => o.office === 'ambassador');
+    expect(amb.length).toBe(1);
+    expect(amb[0]!.person).toBeUndefined();
+  });
+
+  it('reads ambassadors named after their host country, and Persian names before the office', () => {
+    const ar = read(
+      'زيارة\n\n2024-02-11\n\nاستقبل رئيس الوزراء السفير القطري لدى لبنان سعود بن عبد الرحمن آل ثاني في بيروت.\n',
+    );
+    expect(ar.candidates.map((c) => [c.name, c.office, c.of])).toEqual([
+      ['سعود بن عبد الرحمن', 'ambassador', 'country:QA'],
+    ]);
+    const fa = read(
+      'دیدار\n\n۱۲ آبان ۱۴۰۲\n\nمحمدرضا شیبانی سفیر ایران در لبنان با نبیه بری دیدار کرد.\n',
+    );
+    expect(fa.candidates.map((c) => [c.name, c.office, c.of])).toEqual([
+      ['محمدرضا شیبانی', 'ambassador', 'country:IR'],
+    ]);
+  });
+
+  it('reads no name from ordinary words after an office in Arabic or Persian', () => {
+    const ar = read(
+      'اتصال\n\n2024-06-02\n\nوأكد وزير الخارجية الأمريكي شدد خلاله على أهمية التهدئة، وقال السفير السعودي تناولت الوضع.\n',
+    );
+    expect(ar.candidates).toEqual([]);
+  });
+});

@@ -84,8 +84,9 @@ export function readName(
       tok.text.length < 2
     )
       break;
-    // «وتسلمه», «ويبحث»: a conjunction + imperfect verb ends the name.
+    // «وتسلمه», «ويبحث»: a conjunction + imperfect verb ends the name; so does «والوفد».
     if (/^[وف][يتن]/.test(tok.text)) break;
+    if (span.length > 0 && /^(وال|فال|وبال)/.test(tok.text)) break;
     if (span.length > 0) {
       const prev = tokens[t - direction]!;
       const [a, b] = direction === 1 ? [prev.end, tok.start] : [tok.end, prev.start];

@@ -8,9 +8,11 @@
 import { DEFAULTS } from '../config/defaults.ts';
 import type { EntityHit, Matcher, OfficeHit, TrieMatch } from '../lexicon/matcher.ts';
 import type { EntityKind } from '../lexicon/schema.ts';
+import { normalizeString } from '../text/normalize.ts';
 import { type Token, tokenize } from '../text/tokenize.ts';
 import { MAIN_SEGMENTS, type NormalizedText, type ProcessedArticle } from '../text/types.ts';
 import { readName, skeleton, slugify } from './candidates.ts';
+import { COMMON_GIVEN_NAMES } from './given-names.ts';
 import type { ArticleExtraction, Candidate, Mention, OfficeMention } from './types.ts';
 
 const KIND_OF_PREFIX: Record<string, EntityKind> = {
@@ -113,6 +115,43 @@ export function compatibleOffice(title: string, held: string): boolean {
   }
 }
 
+/**
+ * Offices that many people hold at once (a country has an ambassador in every capital): a
+ * date does not tell which one «سفیر ایران» is — only a holder the article names does.
+ */
+const MANY_HOLDERS = new Set(['ambassador', 'envoy', 'minister', 'deputy_foreign_minister']);
+
+const LATIN_START = /^[a-z]/;
+/** Given names that begin Persian compounds written as one word («محمدکاظم», «عبدالرضا»). */
+const PREFIX_GIVEN = ['محمد', 'عبد', 'علي', 'امير', 'ابو'].map((w) => normalizeString(w));
+const GIVEN = new WeakMap<Matcher, Set<string>>();
+
+/**
+ * Common given names and the first words of every Arabic-script name of a known person
+ * (normalised): the words a new actor's name may start with. Built once per matcher.
+ */
+function givenNames(matcher: Matcher): Set<string> {
+  let set = GIVEN.get(matcher);
+  if (set) return set;
+  set = new Set(COMMON_GIVEN_NAMES.map((n) => normalizeString(n).replace(/\s+/g, '')));
+  for (const e of matcher.lexicon.entities.values()) {
+    if (e.kind !== 'person') continue;
+    for (const n of [...(e.names.ar ?? []), ...(e.names.fa ?? [])]) {
+      const w = tokenize(normalizeString(n))[0]?.text;
+      if (w && w.length >= 3 && !STOP_GIVEN.has(w)) set.add(w);
+    }
+  }
+  GIVEN.set(matcher, set);
+  return set;
+}
+/** First words of known names that are titles or articles, not given names. */
+const STOP_GIVEN = new Set(
+  ['الشيخ', 'الامير', 'السيد', 'الملك', 'سيد', 'شيخ', 'امير', 'ملك'].map((w) => normalizeString(w)),
+);
+
+/** Words that put an ambassador's host country between the office and the name (normalised). */
+const HOST_WORDS = new Set(['لدي', 'في', 'to', 'in', 'در', 'نزد']);
+
 /** Words after an office phrase that make it someone other than the holder on the date. */
 const NOT_HOLDER_AFTER = new Set([
   'السابق',
@@ -203,18 +242,14 @@ export function extractArticle(
       of = bodies[0]!;
     }
     const list = matcher.holders.get(`${office}|${of}`) ?? [];
-    if (date) {
-      const now = list.filter((h) => inTerm(date, h.from, h.to));
-      if (now.length === 1) return now[0]!.person;
-      // Several (acting + regular): one named in the article wins.
-      const named = now.filter((h) => namedInFull.has(h.person));
-      if (named.length === 1) return named[0]!.person;
-      return undefined;
-    }
-    // No date: only a holder the article names in full. (Not "the only holder the lexicon
-    // knows": the lexicon's list of holders is never complete, and an undated «Djiboutian
-    // Foreign Minister» next to an unlisted name is that name, not the listed minister.)
-    const named = [...new Set(list.map((h) => h.person))].filter((id) => namedInFull.has(id));
+    // Holders on the article's date (every holder ever, without a date).
+    const current = date ? list.filter((h) => inTerm(date, h.from, h.to)) : list;
+    if (date && !MANY_HOLDERS.has(office) && current.length === 1) return current[0]!.person;
+    // Several (acting + regular, or an office many hold at once), or no date: only a holder the
+    // article names in full. (Not "the only holder the lexicon knows": its list of holders is
+    // never complete, and an undated «Djiboutian Foreign Minister» next to an unlisted name
+    // is that name, not the listed minister.)
+    const named = [...new Set(current.map((h) => h.person))].filter((id) => namedInFull.has(id));
     return named.length === 1 ? named[0] : undefined;
   };
 
@@ -338,6 +373,21 @@ export function extractArticle(
     return (open[0] ?? [...terms].sort((a, b) => (a.from < b.from ? 1 : -1))[0])?.office;
   };
   const defaultBody = options.officeDefaultCountry[p.lang];
+  /** Does the name over tokens `span` share a word (by consonant skeleton) with `person`'s names? */
+  const sharesNameWord = (span: [number, number], person: string): boolean => {
+    const e = entities.get(person);
+    if (!e) return false;
+    const words = new Set<string>();
+    for (const list of [...Object.values(e.names), ...Object.values(e.short)]) {
+      for (const n of list ?? []) {
+        for (const w of skeleton(normalizeString(n)).split(' ')) if (w.length >= 3) words.add(w);
+      }
+    }
+    for (let t = span[0]; t <= span[1]; t++) {
+      if (words.has(skeleton(tokens[t]!.text))) return true;
+    }
+    return false;
+  };
 
   for (const { m, counterpart } of officeMatches) {
     if (taken.has(m.first) && !counterpart) continue; // part of a name
@@ -403,7 +453,7 @@ export function extractArticle(
           if (
             x &&
             isBody(x) &&
-            /^[\s,\-]*$/.test(gap) &&
+            /^[\s,-]*$/.test(gap) &&
             between.every((w) => w === 'و' || w === 'and')
           )
             b = x;
@@ -434,7 +484,38 @@ export function extractArticle(
       } else {
         // Iranian outlets say «وزیر امور خارجه» for their own minister — only ministry offices.
         const ownMinistry = !counterpart && DEFAULT_BODY_OFFICES.has(officeKey);
-        const holder = holderAt(officeKey, body?.entity ?? (ownMinistry ? defaultBody : undefined));
+        let holder = holderAt(officeKey, body?.entity ?? (ownMinistry ? defaultBody : undefined));
+        // A name the lexicon does not know, right after a cue naming the office and its country
+        // («السفيرة الأميركية لدى لبنان ليزا جونسون», "Djiboutian Foreign Minister Abdoulkader
+        // Houssein Omar"): a new actor — unless it is a spelling of the holder on that date.
+        let span: [number, number] | undefined;
+        let from = after;
+        if (!counterpart && body?.kind === 'country') {
+          // An ambassador's host country between office and name: «لدى لبنان», "to Lebanon".
+          const via = byFirst.get(after + 2);
+          if (HOST_WORDS.has(tokens[after + 1]?.text ?? '') && via && isBody(via)) from = via.tLast;
+          span = readName(tokens, from + 1, 1, norm.text, text, norm.map, (t) => taken.has(t));
+          if (span && !gapIsClean(from, span[0], true)) span = undefined;
+          // Persian puts the name first: «کاظم جلالی سفیر ایران در روسیه» — only when no
+          // holder is known (in verb-first Arabic the name before an office is the subject).
+          if (!span && !holder && p.lang === 'fa') {
+            const back = readName(tokens, m.first - 1, -1, norm.text, text, norm.map, (t) =>
+              taken.has(t),
+            );
+            if (back && gapIsClean(back[1], m.first, false)) span = back;
+          }
+        }
+        // Arabic and Persian have no capitals: a name there starts with a given name some
+        // known person bears («محمد», «ليلى», «محمدکاظم»), or it is not read as one.
+        if (span && !LATIN_START.test(tokens[span[0]]!.text)) {
+          const given = givenNames(matcher);
+          const first = tokens[span[0]]!.text;
+          const known = (w: string) =>
+            given.has(w) || [...PREFIX_GIVEN].some((g) => w.startsWith(g) && given.has(g));
+          if (!known(first) && !(first.startsWith('و') && known(first.slice(1)))) span = undefined;
+        }
+        if (span && holder && sharesNameWord(span, holder)) span = undefined;
+        else if (span) holder = undefined;
         if (holder) {
           om.person = holder;
           om.personVia = counterpart ? 'counterpart' : 'holder';
@@ -448,11 +529,7 @@ export function extractArticle(
           );
         } else {
           // A new actor named next to a cue that names the office and its country.
-          const span =
-            !counterpart && body?.kind === 'country'
-              ? readName(tokens, after + 1, 1, norm.text, text, norm.map, (t) => taken.has(t))
-              : undefined;
-          if (span && gapIsClean(after, span[0], true)) {
+          if (span) {
             const cand = makeCandidate(p, norm, tokens, span, officeKey, body?.entity);
             candidates.push(cand);
             om.person = cand.id;

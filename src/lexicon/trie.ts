@@ -79,9 +79,7 @@ export function keyOf(tokens: string[]): string {
 
 /** Is a match ending at token `last` with `stripped` chars of affixes better than `best`? */
 function isBetter<T>(best: TrieMatch<T> | undefined, last: number, stripped: number): boolean {
-  return (
-    !best || last > best.last || (last === best.last && stripped < best.prefix + best.suffix)
-  );
+  return !best || last > best.last || (last === best.last && stripped < best.prefix + best.suffix);
 }
 
 export class PhraseTrie<T> {
