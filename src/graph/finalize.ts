@@ -60,7 +60,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Merge candidates that are the same actor: same office and body, and the same consonant
- * skeleton (which is script-independent), or a skeleton equal to a lexicon person's name.
+ * skeleton (which is script-independent). (A candidate spelled like the lexicon's holder of
+ * that office never reaches here: extraction gives the mention to the holder.)
  */
 export function mergeCandidates(acc: CorpusAccumulator): MergeRecord[] {
   const groups = new Map<string, string[]>();
