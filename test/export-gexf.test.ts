@@ -86,7 +86,7 @@ describe('export/gexf: read back by graphology-gexf', () => {
   ] as const) {
     it(`${name}: same nodes, edges, directions, labels, colours, positions, sizes`, () => {
       const back = gexf.parse(MultiGraph, text);
-      expect(back.type).toBe('mixed');
+      expect(back.type).toBe('directed');
       expect(back.order).toBe(graph.order);
       expect(back.size).toBe(graph.size);
       graph.forEachNode((key, a) => {
@@ -110,7 +110,8 @@ describe('export/gexf: read back by graphology-gexf', () => {
       graph.forEachEdge((key, a, source, target) => {
         expect(back.source(key)).toBe(source);
         expect(back.target(key)).toBe(target);
-        expect(back.isDirected(key)).toBe(graph.isDirected(key));
+        // One direction per file (networkx reads no mixed graphs): the edge's is a column.
+        expect(back.getEdgeAttribute(key, 'directed')).toBe(graph.isDirected(key));
         const b = back.getEdgeAttributes(key);
         expect(b.kind).toBe(a.kind);
         expect(b.weight).toBe(a.weight);
@@ -164,13 +165,25 @@ function spellsOf(el: XmlElement | undefined): (string | undefined)[][] {
 }
 
 describe('export/gexf: directions', () => {
-  it('declares the more common direction and marks only the others', () => {
+  it('declares one direction for the file and gives each edge its own in the directed column', () => {
     const root = parseXml(staticText);
-    expect(childElements(root, 'graph')[0]!.attributes.defaultedgetype).toBe('undirected');
+    expect(childElements(root, 'graph')[0]!.attributes.defaultedgetype).toBe('directed');
     const edges = elementsById(root, 'edges', 'edge');
+    expect(serialized.edges.some((e) => e.undirected)).toBe(true);
     for (const e of serialized.edges) {
-      expect(edges.get(e.key)!.attributes.type).toBe(e.undirected ? undefined : 'directed');
+      const el = edges.get(e.key)!;
+      expect(el.attributes.type).toBeUndefined();
+      const values = childElements(childElements(el, 'attvalues')[0]!, 'attvalue');
+      const directed = values.find((v) => v.attributes.for === 'directed')?.attributes.value;
+      expect(directed).toBe(String(!e.undirected));
     }
+  });
+
+  it('an all-undirected graph is declared undirected', () => {
+    const g = makeFixtureGraph();
+    for (const key of g.directedEdges()) g.dropEdge(key);
+    const root = parseXml(toGEXF(g));
+    expect(childElements(root, 'graph')[0]!.attributes.defaultedgetype).toBe('undirected');
   });
 
   it('an all-directed graph is declared directed with no per-edge type', () => {
@@ -293,20 +306,18 @@ describe('export/gexf: determinism', () => {
 });
 
 describe('export/gexf: networkx reads it', () => {
-  it.runIf(networkx.run)('mixed graph: same node and edge counts as graph.json', () => {
+  it.runIf(networkx.run)('plain nx.read_gexf: same node and edge counts as graph.json', () => {
     for (const path of [staticPath, dynamicPath]) {
-      const nx = readWithNetworkx('gexf', path, 'mixed');
+      const nx = readWithNetworkx('gexf', path, 'plain');
       expect(nx.node_count).toBe(serialized.nodes.length);
       expect(nx.edge_count).toBe(serialized.edges.length);
       expect(nx.multigraph).toBe(true);
-      const directed = serialized.edges.filter((e) => !e.undirected).map((e) => e.key);
-      expect(nx.overridden.map(([id]) => id).sort()).toEqual(directed.sort());
-      expect(nx.overridden.every(([, type]) => type === 'directed')).toBe(true);
+      expect(nx.directed).toBe(true);
     }
   });
 
   it.runIf(networkx.run)('labels, typed columns and viz as networkx sees them', () => {
-    const nx = readWithNetworkx('gexf', staticPath, 'mixed');
+    const nx = readWithNetworkx('gexf', staticPath, 'plain');
     graph.forEachNode((key, a: NodeAttributes) => {
       const n = nx.nodes[key]!;
       expect(n.label).toBe(a.label);

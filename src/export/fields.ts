@@ -144,11 +144,19 @@ export function joinChunks(chunks: Iterable<string>): string {
 }
 
 /**
- * The edge direction a format declares as default: the more common one (undirected on a tie),
- * so single-direction graphs carry no per-edge direction at all.
+ * The one edge direction GEXF and GraphML files declare: directed as soon as any edge is.
+ * networkx (3.x) cannot read mixed graphs (it raises on the first edge whose direction differs
+ * from the default), so no edge carries its own direction; undirected edges (co-mentions, and
+ * interactions reported both ways) keep their canonical source → target and say so in the
+ * `directed` column (see `withDirection`).
  */
-export function defaultEdgeDirection(graph: CorpusGraph): 'directed' | 'undirected' {
-  return graph.directedSize > graph.undirectedSize ? 'directed' : 'undirected';
+export function fileEdgeDirection(graph: CorpusGraph): 'directed' | 'undirected' {
+  return graph.directedSize > 0 ? 'directed' : 'undirected';
+}
+
+/** Edge attributes with `directed` set from the graph for every edge (not only interactions). */
+export function withDirection(graph: CorpusGraph, key: string, a: EdgeAttributes): EdgeAttributes {
+  return { ...a, directed: graph.isDirected(key) };
 }
 
 /** Node label for formats that carry one: the display label, else the key. */

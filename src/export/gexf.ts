@@ -13,22 +13,22 @@
  * - `labels` become `labels_ar`, `labels_fa`, `labels_en`; lists (`aliases`, `articles`,
  *   `offices`, `dates`, `topics`) are `liststring` in the 1.3 JSON-like form `["a", "b"]`;
  *   `offices` entries read `foreign_minister of country:RU (2004-03-09/.., lexicon)`.
- * - edges: `weight`; `type` only where it differs from `defaultedgetype` (the more common
- *   direction); `kind` = the parallel-edge type Gephi keeps apart (`co_mention`,
+ * - edges: `weight`; one direction for the whole file (`defaultedgetype` directed as soon as
+ *   any edge is, no per-edge `type`) and the edge's own direction in the `directed` column;
+ *   `kind` = the parallel-edge type Gephi keeps apart (`co_mention`,
  *   `role:<office>`, `interaction:<action>`) while the `kind` column holds the schema's kind;
  *   `label` = office or action; `viz:color` / `viz:thickness` from `color` / `size`.
  * - evidence is too big for GEXF: only `evidence_sample` (the first sentence) and
  *   `evidence_total`; all of it is in graph.json and evidence.jsonl.
  * - no `xsi:schemaLocation` (the 1.3 grammar does not declare it), so the file validates as is.
  *
- * networkx (3.x) does not read mixed graphs: for a graph with both directions it raises on the
- * first edge whose `type` differs from the default. Single-direction graphs read directly.
+ * Why one direction: networkx (3.x) does not read mixed graphs — it raises on the first edge
+ * whose `type` differs from the default — and `nx.read_gexf` is how many users will open it.
  */
 import type { EdgeAttributes, NodeAttributes } from '../../graph-schema/schema.ts';
 import {
   CHUNK_CHARS,
   compareKeys,
-  defaultEdgeDirection,
   EDGE_EVIDENCE_SAMPLE_FIELD,
   EDGE_FIELDS,
   type ExportOrder,
@@ -36,12 +36,14 @@ import {
   exportOrder,
   type Field,
   type FieldType,
+  fileEdgeDirection,
   formatScalar,
   isPresent,
   joinChunks,
   NODE_FIELDS,
   NODE_OFFICES_FIELD,
   nodeLabel,
+  withDirection,
 } from './fields.ts';
 import type { CorpusGraph, GraphAttributes } from './types.ts';
 import { stripInvalidXmlChars, type XmlAttributes, XmlWriter } from './xml.ts';
@@ -208,7 +210,7 @@ export function* gexfChunks(
   w.text('description', `${g.name ?? 'diplograph'}${count}`);
   w.close();
 
-  const defaultType = defaultEdgeDirection(graph);
+  const defaultType = fileEdgeDirection(graph);
   const { nodes, edges } = order;
 
   let timeBounds: Spell | undefined;
@@ -264,11 +266,9 @@ export function* gexfChunks(
 
   w.open('edges', [['count', edges.length]]);
   for (const key of edges) {
-    const a = graph.getEdgeAttributes(key);
-    const type = graph.isDirected(key) ? 'directed' : 'undirected';
+    const a = withDirection(graph, key, graph.getEdgeAttributes(key));
     w.open('edge', [
       ['id', key],
-      ['type', type === defaultType ? undefined : type],
       ['source', graph.source(key)],
       ['target', graph.target(key)],
       ['weight', finiteOrUndefined(a.weight)],

@@ -9,25 +9,26 @@
  * - lists are JSON arrays in a `string` key marked `attr.list` with the item type:
  *   `attr.list="string"` for aliases, articles, dates, topics; `attr.list="object"` for offices
  *   and the evidence sample. JSON keeps even characters XML 1.0 cannot carry.
- * - `edgedefault` is the more common direction; edges of the other direction carry
- *   `directed="true|false"`. networkx (3.x) refuses mixed graphs (it raises on such an edge);
- *   single-direction graphs read directly.
+ * - one `edgedefault` for the file (directed as soon as any edge is) and no per-edge
+ *   `directed` attribute: networkx (3.x) refuses mixed graphs. Each edge's own direction is
+ *   the `directed` data key; `parseGraphML` honours it (and an XML `directed` attribute).
  * - x, y, size, color are plain keys (Gephi's GraphML importer picks them up).
  */
 import { MultiGraph } from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../graph-schema/schema.ts';
 import {
   CHUNK_CHARS,
-  defaultEdgeDirection,
   EDGE_FIELDS,
   type ExportOrder,
   exportOrder,
   type Field,
   type FieldType,
+  fileEdgeDirection,
   formatScalar,
   isPresent,
   joinChunks,
   NODE_FIELDS,
+  withDirection,
 } from './fields.ts';
 import type { CorpusGraph, GraphAttributes } from './types.ts';
 import { childElements, parseXml, type XmlElement, XmlWriter } from './xml.ts';
@@ -154,7 +155,7 @@ export function* graphmlChunks(
   declare('node', NODE_GRAPHML_FIELDS as readonly GraphMLField<never>[]);
   declare('edge', EDGE_GRAPHML_FIELDS as readonly GraphMLField<never>[]);
 
-  const defaultType = defaultEdgeDirection(graph);
+  const defaultType = fileEdgeDirection(graph);
   w.open('graph', [
     ['id', 'G'],
     ['edgedefault', defaultType],
@@ -167,15 +168,17 @@ export function* graphmlChunks(
     if (w.length >= CHUNK_CHARS) yield w.take();
   }
   for (const key of order.edges) {
-    const directed = graph.isDirected(key);
-    const differs = directed !== (defaultType === 'directed');
     w.open('edge', [
       ['id', key],
       ['source', graph.source(key)],
       ['target', graph.target(key)],
-      ['directed', differs ? String(directed) : undefined],
     ]);
-    writeData(w, KEY_PREFIX.edge, EDGE_GRAPHML_FIELDS, graph.getEdgeAttributes(key));
+    writeData(
+      w,
+      KEY_PREFIX.edge,
+      EDGE_GRAPHML_FIELDS,
+      withDirection(graph, key, graph.getEdgeAttributes(key)),
+    );
     w.close();
     if (w.length >= CHUNK_CHARS) yield w.take();
   }
@@ -316,8 +319,18 @@ export function parseGraphML(xml: string): MultiGraph {
     if (source === undefined || target === undefined) {
       throw new Error(`export: graphml <edge ${id ?? ''}> without source or target`);
     }
-    const directed = (element.attributes.directed ?? String(edgeDefault === 'directed')) === 'true';
     const attributes = readData(element, keys, defaultsFor.edge!, `edge ${id ?? ''}`);
+    // The edge's own direction: an XML `directed` attribute, else our `directed` data key, else
+    // the file's default. graph.json has `directed` on interactions only: elsewhere it is the
+    // direction alone, not an attribute.
+    const stated = attributes.directed;
+    const directed =
+      element.attributes.directed !== undefined
+        ? element.attributes.directed === 'true'
+        : typeof stated === 'boolean'
+          ? stated
+          : edgeDefault === 'directed';
+    if (typeof stated === 'boolean' && attributes.kind !== 'interaction') delete attributes.directed;
     if (id === undefined) {
       if (directed) graph.addDirectedEdge(source, target, attributes);
       else graph.addUndirectedEdge(source, target, attributes);
