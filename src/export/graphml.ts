@@ -330,7 +330,8 @@ export function parseGraphML(xml: string): MultiGraph {
         : typeof stated === 'boolean'
           ? stated
           : edgeDefault === 'directed';
-    if (typeof stated === 'boolean' && attributes.kind !== 'interaction') delete attributes.directed;
+    if (typeof stated === 'boolean' && attributes.kind !== 'interaction')
+      delete attributes.directed;
     if (id === undefined) {
       if (directed) graph.addDirectedEdge(source, target, attributes);
       else graph.addUndirectedEdge(source, target, attributes);
