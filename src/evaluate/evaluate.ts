@@ -14,6 +14,7 @@ import type { Cues } from '../relate/cues.ts';
 import { relateArticle } from '../relate/index.ts';
 import { pinDates } from '../resolve/index.ts';
 import { processArticle } from '../text/index.ts';
+import { normalizeString } from '../text/normalize.ts';
 
 export const GoldInteraction = z.object({
   a: z.string(),
@@ -31,7 +32,15 @@ export const GoldArticle = z.object({
   entities: z.array(z.string()).default([]),
   teaser_only: z.array(z.string()).nullable().default([]),
   candidates: z
-    .array(z.object({ name: z.string(), office: z.string().optional(), of: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        office: z.string().optional(),
+        of: z.string().optional(),
+        /** The id the gold's interactions use for this actor. */
+        id: z.string().optional(),
+      }),
+    )
     .nullable()
     .default([]),
   interactions: z.array(GoldInteraction).nullable().default([]),
@@ -62,7 +71,8 @@ export interface EvalResult {
   teaserLeaks: { article: string; entity: string }[];
   interactions: Record<string, Prf>;
   interactionsAll: Prf;
-  candidates: { gold: number; found: number };
+  /** New actors (not in the lexicon): found ones match gold by normalised name and body. */
+  candidates: Prf & { gold: number; found: number };
   errors: {
     article: string;
     missing: string[];
@@ -107,6 +117,7 @@ export async function evaluate(
   const errors: EvalResult['errors'] = [];
   let candFound = 0;
   let candGold = 0;
+  let candTp = 0;
   for (const g of gold) {
     const items = await readArticleFile(articlePath(g.article));
     const raw = items.find((i) => i.type === 'article');
@@ -125,13 +136,32 @@ export async function evaluate(
     for (const e of want) if (!found.has(e)) bump(counts, kindOf(e), 'fn');
     for (const t of g.teaser_only ?? [])
       if (found.has(t) && !want.has(t)) teaserLeaks.push({ article: g.article, entity: t });
-    candGold += (g.candidates ?? []).length;
+    // A found candidate is a gold one when their names agree (normalised, one inside the other)
+    // and so does the body; the gold's id then stands for it in interactions.
+    const goldCands = g.candidates ?? [];
+    const alias = new Map<string, string>();
+    const matchedGold = new Set<number>();
+    for (const c of x.candidates) {
+      const name = normalizeString(c.name);
+      const k = goldCands.findIndex((gc, i) => {
+        if (matchedGold.has(i) || (gc.of && c.of && gc.of !== c.of)) return false;
+        const want = normalizeString(gc.name);
+        return name.includes(want) || want.includes(name);
+      });
+      if (k < 0) continue;
+      matchedGold.add(k);
+      candTp++;
+      const id = goldCands[k]!.id;
+      if (id) alias.set(c.id, id);
+    }
+    candGold += goldCands.length;
     candFound += x.candidates.length;
     const rel = relateArticle(p, x, matcher, cues, { window: 'sentence', evidenceMaxChars: 600 });
+    const as = (id: string) => alias.get(id) ?? id;
     const gotI = new Set(
       rel
         .filter((r) => r.kind === 'interaction')
-        .map((r) => pairKey(r.source, r.target, r.action!)),
+        .map((r) => pairKey(as(r.source), as(r.target), r.action!)),
     );
     const wantI = new Set((g.interactions ?? []).map((i) => pairKey(i.a, i.b, i.action)));
     for (const k of gotI) bump(inter, k.split(':')[0]!, wantI.has(k) ? 'tp' : 'fp');
@@ -171,7 +201,11 @@ export async function evaluate(
         .map(([k, v]) => [k, prf(v.tp, v.fp, v.fn)]),
     ),
     interactionsAll: prf(all.tp, all.fp, all.fn),
-    candidates: { gold: candGold, found: candFound },
+    candidates: {
+      gold: candGold,
+      found: candFound,
+      ...prf(candTp, candFound - candTp, candGold - candTp),
+    },
     errors,
   };
 }

@@ -514,6 +514,17 @@ export function extractArticle(
             given.has(w) || [...PREFIX_GIVEN].some((g) => w.startsWith(g) && given.has(g));
           if (!known(first) && !(first.startsWith('و') && known(first.slice(1)))) span = undefined;
         }
+        if (span && !holder && body) {
+          // No single holder on the date (ambassadors, or several at once): a listed holder of
+          // that office whose name the span shares is the one named («محمد آل جابر»).
+          const list = matcher.holders.get(`${officeKey}|${body.entity}`) ?? [];
+          const alike = [
+            ...new Set(
+              list.filter((h) => !date || inTerm(date, h.from, h.to)).map((h) => h.person),
+            ),
+          ].filter((id) => sharesNameWord(span!, id));
+          if (alike.length === 1) holder = alike[0];
+        }
         if (span && holder && sharesNameWord(span, holder)) span = undefined;
         else if (span) holder = undefined;
         if (holder) {
