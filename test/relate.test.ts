@@ -98,3 +98,43 @@ describe('relateArticle', () => {
     expect(count('article')).toBe(15); // 6 actors → 15 pairs
   });
 });
+
+describe('relateArticle: groups and capitals (full lexicon)', () => {
+  const full = buildMatcher(loadLexicon());
+  const interactions = (text: string) => {
+    const p = processArticle({
+      id: 'x',
+      source: 'inline.txt',
+      text,
+      meta: {},
+      hash: 'x',
+      bytes: text.length,
+      encoding: 'utf-8',
+    });
+    const x = extractArticle(p, full);
+    const edges = relateArticle(p, x, full, cues, { window: 'sentence', evidenceMaxChars: 600 });
+    return {
+      x,
+      keys: edges.filter((e) => e.kind === 'interaction').map((e) => e.key),
+    };
+  };
+
+  it('a visit to «the Qatari capital» is a visit to Doha', () => {
+    const { x, keys } = interactions(
+      'زيارة\n\n2023-10-14\n\nوصل وزير الخارجية التركي هاكان فيدان اليوم إلى العاصمة القطرية في زيارة رسمية.\n',
+    );
+    expect(x.mentions.find((m) => m.via === 'capital')?.entity).toBe('place:doha');
+    expect(keys).toContain('interaction:visit:person:hakan-fidan|place:doha');
+  });
+
+  it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
+    const { keys } = interactions(
+      'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',
+    );
+    const pairs = (action: string) => keys.filter((k) => k.startsWith(`interaction:${action}:`));
+    expect(pairs('joint_statement')).toHaveLength(3);
+    expect(keys).toContain(
+      'interaction:joint_statement:person:abdullah-ii|person:mohammed-shia-al-sudani',
+    );
+  });
+});

@@ -121,6 +121,27 @@ export function compatibleOffice(title: string, held: string): boolean {
  */
 const MANY_HOLDERS = new Set(['ambassador', 'envoy', 'minister', 'deputy_foreign_minister']);
 
+/** Words for "the capital" before a country or its adjective (normalised). */
+const CAPITAL_WORDS = new Set(['العاصمه', 'عاصمه', 'پايتخت'].map((w) => normalizeString(w)));
+const CAPITALS = new WeakMap<Matcher, Map<string, string>>();
+
+/** The capital (a lexicon place marked `capital`) of a country, if the lexicon has one. */
+function capitalOf(matcher: Matcher, country: string): string | undefined {
+  let map = CAPITALS.get(matcher);
+  if (!map) {
+    map = new Map();
+    const places = [...matcher.lexicon.entities.values()].filter(
+      (e) => e.kind === 'place' && e.capital && e.country,
+    );
+    // Two capitals for one country (seat of government and official capital): name neither.
+    const count = new Map<string, number>();
+    for (const e of places) count.set(e.country!, (count.get(e.country!) ?? 0) + 1);
+    for (const e of places) if (count.get(e.country!) === 1) map.set(e.country!, e.id);
+    CAPITALS.set(matcher, map);
+  }
+  return map.get(country);
+}
+
 const LATIN_START = /^[a-z]/;
 /** Given names that begin Persian compounds written as one word («محمدکاظم», «عبدالرضا»). */
 const PREFIX_GIVEN = ['محمد', 'عبد', 'علي', 'امير', 'ابو'].map((w) => normalizeString(w));
@@ -322,6 +343,12 @@ export function extractArticle(
         continue;
     }
     pushMention(id, h.match.first, h.match.last, h.via, h.match.prefix, h.match.suffix);
+  }
+  // «العاصمة العراقية», «پایتخت ایران»: the country's capital, as a place (the country stays).
+  for (const m of [...mentions]) {
+    if (m.kind !== 'country' || !CAPITAL_WORDS.has(tokens[m.tFirst - 1]?.text ?? '')) continue;
+    const capital = capitalOf(matcher, m.entity);
+    if (capital && !taken.has(m.tFirst - 1)) pushMention(capital, m.tFirst - 1, m.tLast, 'capital');
   }
   mentions.sort((a, b) => a.tFirst - b.tFirst);
 

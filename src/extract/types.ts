@@ -12,7 +12,9 @@ export type MentionVia =
   | 'office'
   | 'counterpart'
   | 'cue'
-  | 'coref';
+  | 'coref'
+  /** «العاصمة العراقية», «پایتخت ایران»: a country's capital named by description. */
+  | 'capital';
 
 /** One mention of an actor, with offsets into the original article text. */
 export interface Mention {

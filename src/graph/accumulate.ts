@@ -421,7 +421,7 @@ export class CorpusAccumulator {
       if (cand && n.candidate) this.nameCandidate(n, cand, article);
       n.mentions++;
       n.articles.addIndex(article);
-      if (m.via !== 'office' && m.via !== 'counterpart') {
+      if (m.via !== 'office' && m.via !== 'counterpart' && m.via !== 'capital') {
         const alias = m.surface.replace(/\s+/g, ' ').trim();
         if (!n.aliases.has(alias)) n.aliases.add(detachString(alias));
       }

@@ -213,7 +213,7 @@ export function relateArticle(
     ) => {
       if (partner === subject) return;
       const [a, b] = pair(subject, partner);
-      paired.add(`${a}|${b}`);
+      paired.add(`${action}|${a}|${b}`);
       const [source, target] =
         dir === 'forward' ? [subject, partner] : dir === 'backward' ? [partner, subject] : [a, b];
       add(
@@ -350,7 +350,8 @@ export function relateArticle(
     }
     // «بحث الجانبان», «القادة الثلاثة», «دو طرف», "the two ministers": the persons the
     // paragraph has named so far, all of them together.
-    const group = GROUP_WORDS.matchAll(toks)[0];
+    // The largest group the sentence names: «بحضور الزعيمين، وبحث القادة الثلاثة» is three.
+    const group = GROUP_WORDS.matchAll(toks).sort((x, y) => y.values[0]! - x.values[0]!)[0];
     let together = best.action === 'joint_statement' || TOGETHER_WORDS.matchAll(toks).length > 0;
     let viaGroup = false;
     if (group && persons.length < 2) {
@@ -397,8 +398,11 @@ export function relateArticle(
       // A joint statement or a group («the three leaders») binds every pair.
       for (let i = 0; i < actors.length; i++) {
         for (let j = i + 1; j < actors.length; j++) {
-          // «وبحث الجانبان …» after the meeting sentence tells of the same event.
-          if (viaGroup && paired.has(pair(actors[i]!, actors[j]!).join('|'))) continue;
+          // «وبحث الجانبان …» after the meeting sentence tells of the same event; a joint
+          // statement after a meeting is an event of its own.
+          const [a, b] = pair(actors[i]!, actors[j]!);
+          const met = SAME_EVENT.some((x) => paired.has(`${x}|${a}|${b}`));
+          if (viaGroup && action !== 'joint_statement' && met) continue;
           emit(action, actors[i]!, actors[j]!, 'none');
         }
       }
@@ -446,6 +450,9 @@ export function relateArticle(
 }
 
 /** Words that stand for the actors already named: «الجانبان», «القادة الثلاثة», «دو طرف». */
+/** Actions a group word after them («وبحث الجانبان») tells again rather than anew. */
+const SAME_EVENT = ['meeting', 'talks', 'phone_call', 'visit'];
+
 const GROUP_WORDS = (() => {
   const t = new PhraseTrie<number>();
   const add = (n: number, ws: string[]) => {
