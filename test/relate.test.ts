@@ -127,6 +127,15 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     expect(keys).toContain('interaction:visit:person:hakan-fidan|place:doha');
   });
 
+  it('each later visit cue of a sentence names its own destination («جولة زار خلالها …»)', () => {
+    const { keys } = interactions(
+      'جولة\n\n2024-01-20\n\nوصل وزير الخارجية الروسي سيرغي لافروف إلى الرياض، في ختام جولة زار خلالها القاهرة ودمشق.\n',
+    );
+    for (const place of ['place:riyadh', 'place:cairo', 'place:damascus']) {
+      expect(keys).toContain(`interaction:visit:person:sergey-lavrov|${place}`);
+    }
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

@@ -266,6 +266,15 @@ export function relateArticle(
         ? before.slice(-1)
         : before.filter((m) => afterWord(p, sent.start, m.start, TO_WORDS, 2)).slice(-1);
       const targets: Mention[] = [];
+      // «وصل إلى الدوحة … في ختام جولة زار خلالها بغداد ودمشق»: each later visit cue of the
+      // sentence names its own first destination.
+      const laterCues = actionMatches
+        .filter((m) => m !== visit && m.values.some((v) => v.action === 'visit'))
+        .map((m) => cueAt(m))
+        .filter((c) => c > at);
+      const firstAfterCue = new Set(
+        laterCues.map((c) => after.find((m) => m.start > c)).filter((m) => m !== undefined),
+      );
       if (p.lang === 'fa' && faBefore.length > 0) targets.push(...faBefore);
       else {
         for (const m of after) {
@@ -274,7 +283,12 @@ export function relateArticle(
             prev !== undefined &&
             // «زار خلالها بغداد ودمشق»: destinations joined by «و» / commas.
             /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(prev.end, m.start));
-          if (targets.length === 0 || joined || afterWord(p, sent.start, m.start, TO_WORDS, 2))
+          if (
+            targets.length === 0 ||
+            joined ||
+            firstAfterCue.has(m) ||
+            afterWord(p, sent.start, m.start, TO_WORDS, 2)
+          )
             targets.push(m);
         }
       }
