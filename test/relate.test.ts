@@ -136,6 +136,14 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     }
   });
 
+  it('«لدى وصوله»: the visitor is the person the pronoun points back to', () => {
+    const { keys } = interactions(
+      'زيارة\n\n2024-05-06\n\nاستقبل الرئيس عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون لدى وصوله إلى القاهرة.\n',
+    );
+    expect(keys).toContain('interaction:visit:person:emmanuel-macron|place:cairo');
+    expect(keys).not.toContain('interaction:visit:person:abdel-fattah-el-sisi|place:cairo');
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

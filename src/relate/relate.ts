@@ -241,7 +241,11 @@ export function relateArticle(
       // السيسي إلى …»), else the sentence's first person.
       const at0 = cueAt(visit);
       const personsIn = ms.filter((m) => m.kind === 'person');
-      const relative = visit.first > 0 && RELATIVES.has(toks[visit.first - 1]!.text);
+      // «لدى وصوله», «خلال زيارتها»: a cue with a possessive pronoun is the visit of the person
+      // just before it, like a relative clause.
+      const relative =
+        (visit.first > 0 && RELATIVES.has(toks[visit.first - 1]!.text)) ||
+        POSSESSIVE_VISIT.test(toks[visit.first]!.text);
       const nearBefore = personsIn.filter((m) => m.end <= at0).at(-1);
       const rightAfter = personsIn.find((m) => m.start > at0 && m.start - at0 < 40);
       const visitor =
@@ -529,6 +533,9 @@ const TOGETHER_WORDS = (() => {
 const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
 const FROM_WORDS = new Set(['من', 'از', 'from']);
 const RELATIVES = new Set(['الذي', 'التي', 'who', 'كه', 'وهو', 'وهي']);
+
+/** «زيارته», «لوصولها» (normalised): a visit noun with the visitor as a possessive pronoun. */
+const POSSESSIVE_VISIT = /^[وفبل]?(زيارت|وصول)(ه|ها)$/;
 
 /** Is the cue the first word of its clause (verb-first: «وصل …», "Arrived …")? */
 function firstWordIndex(toks: ReturnType<typeof tokenize>, m: { first: number }): number {
