@@ -144,6 +144,21 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     expect(keys).not.toContain('interaction:visit:person:abdel-fattah-el-sisi|place:cairo');
   });
 
+  it("Persian: «رهبر انقلاب» is Iran's, plural offices list every body, joined visitors all visit", () => {
+    const { keys } = interactions(
+      'نشست\n\n۱۴۰۱/۰۴/۲۸\n\nپوتین و اردوغان عصر امروز وارد تهران شدند. در پایان نشست، بیانیه مشترک رؤسای جمهور ایران، روسیه و ترکیه منتشر شد.\n\nرهبر انقلاب اسلامی نیز در دیدارهای جداگانه، پوتین و اردوغان را به حضور پذیرفتند.\n',
+    );
+    for (const k of [
+      'interaction:visit:person:vladimir-putin|place:tehran',
+      'interaction:visit:person:recep-tayyip-erdogan|place:tehran',
+      'interaction:joint_statement:person:ebrahim-raisi|person:recep-tayyip-erdogan',
+      'interaction:joint_statement:person:recep-tayyip-erdogan|person:vladimir-putin',
+      'interaction:meeting:person:ali-khamenei|person:vladimir-putin',
+    ]) {
+      expect(keys).toContain(k);
+    }
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

@@ -96,6 +96,8 @@ const DEFAULT_BODY_OFFICES = new Set([
   'foreign_minister',
   'deputy_foreign_minister',
   'spokesperson',
+  // «رهبر انقلاب» in a Persian outlet is Iran's; other countries' leaders are named with theirs.
+  'supreme_leader',
 ]);
 
 /** Can a title naming `title` refer to someone holding `held`? («الوزير» → any minister). */
@@ -480,7 +482,7 @@ export function extractArticle(
           if (
             x &&
             isBody(x) &&
-            /^[\s,-]*$/.test(gap) &&
+            /^[\s,-]*((و|and)[\s,-]*)?$/.test(gap) &&
             between.every((w) => w === 'و' || w === 'and')
           )
             b = x;

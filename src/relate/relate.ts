@@ -298,9 +298,24 @@ export function relateArticle(
       }
       // A city names its country's visit already: «إلى دمشق … زيارة … إلى سوريا» is one visit.
       const cityOf = new Set(targets.map((t) => matcher.lexicon.entities.get(t.entity)?.country));
+      // «پوتین و اردوغان وارد تهران شدند», "Sisi and Abdullah arrived": persons joined to the
+      // visitor by «و» / "and" / a comma visit too.
+      const visitors = [visitor];
+      let last = personsIn.find((m) => m.entity === visitor);
+      while (last) {
+        const from = last.end;
+        const next = personsIn.find(
+          (m) =>
+            m.start >= from && /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(from, m.start)),
+        );
+        if (next && !visitors.includes(next.entity)) visitors.push(next.entity);
+        last = next;
+      }
       for (const t of targets) {
         if (t.kind === 'country' && cityOf.has(t.entity)) continue;
-        emit('visit', visitor, t.entity, 'forward');
+        for (const v of visitors) {
+          if (!ownCountry(v).has(t.entity)) emit('visit', v, t.entity, 'forward');
+        }
       }
     }
 
