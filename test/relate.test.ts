@@ -159,6 +159,18 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     }
   });
 
+  it('English: "received a call from" is a call from the partner; letters go to every recipient', () => {
+    const { keys } = interactions(
+      "Calls\n\nMarch 3, 2024\n\nQatar's Prime Minister Mohammed bin Abdulrahman Al Thani received a call from Turkish Foreign Minister Hakan Fidan on Sunday.\n\nUN Secretary-General Antonio Guterres sent letters to Vladimir Putin and Volodymyr Zelenskyy last week asking to be received in both capitals.\n",
+    );
+    expect(keys).toContain(
+      'interaction:phone_call:person:hakan-fidan|person:mohammed-bin-abdulrahman-al-thani',
+    );
+    expect(keys).toContain('interaction:message:person:antonio-guterres|person:vladimir-putin');
+    expect(keys).toContain('interaction:message:person:antonio-guterres|person:volodymyr-zelensky');
+    expect(keys.some((k) => k.startsWith('interaction:meeting:'))).toBe(false);
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

@@ -348,6 +348,15 @@ export function relateArticle(
       // A message needs a recipient: «در پیامی در شبکه ایکس نوشت» (a post) is not one.
       if (sender && recipient && sender.entity !== recipient.entity) {
         emit('message', sender.entity, recipient.entity, 'forward');
+        // "letters to Putin and Zelenskyy", «رسالتين إلى A وB»: every recipient joined by «و».
+        for (let r: Mention | undefined = recipient; r; ) {
+          const end: number = r.end;
+          r = inOrder.find(
+            (m) =>
+              m.start >= end && /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(end, m.start)),
+          );
+          if (r && r.entity !== sender.entity) emit('message', sender.entity, r.entity, 'forward');
+        }
       }
     }
 
