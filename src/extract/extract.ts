@@ -229,8 +229,11 @@ export function extractArticle(
     // Latin personal names are proper nouns: "power" is not Samantha Power, "rice" not Condoleezza Rice.
     const head = text[norm.map[tokens[m.first]!.start + m.prefix]!] ?? '';
     const lower = /[a-z]/.test(head);
+    // Persian has no article: «السودانی» in a Persian text is Iraq's al-Sudani, not "the Sudanese".
+    const arabicArticle = p.lang === 'fa' && tokens[m.first]!.text.startsWith('ال');
     let values = m.values.filter((v) => {
       if (lower && v.id.startsWith('person:')) return false;
+      if (arabicArticle && v.via === 'demonym') return false;
       if (v.via !== 'acronym') return true;
       const { start, end } = origSpan(norm, tokens, m.first, m.last, m.prefix, m.suffix);
       return (
