@@ -107,7 +107,10 @@ export function compatibleOffice(title: string, held: string): boolean {
     case 'minister':
       return held.endsWith('minister');
     case 'president':
+      // "The president" is never a king or an emir.
+      return held === 'president' || held === 'head_of_state';
     case 'king':
+      return held === 'king' || held === 'head_of_state';
     case 'head_of_state':
       return ['president', 'king', 'emir', 'head_of_state', 'supreme_leader'].includes(held);
     case 'emir':
