@@ -100,6 +100,8 @@ function workerExecArgv(): string[] {
       continue;
     }
     if (/^--(import|require|loader|experimental-loader)=.*tsx/.test(a)) continue;
+    // Process-wide V8 flags a worker refuses (ERR_WORKER_INVALID_EXEC_ARGV).
+    if (/^--(expose-gc|expose_gc|max-old-space-size|max-semi-space-size)\b/.test(a)) continue;
     out.push(a);
   }
   return out;
