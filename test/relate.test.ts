@@ -171,6 +171,13 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     expect(keys.some((k) => k.startsWith('interaction:meeting:'))).toBe(false);
   });
 
+  it('"the Russian leader" refers back to Russia\'s president', () => {
+    const { keys } = interactions(
+      'Summit\n\nSeptember 16, 2022\n\nVladimir Putin arrived on Thursday. Later in the day the Russian leader also met Turkish President Recep Tayyip Erdogan.\n',
+    );
+    expect(keys).toContain('interaction:meeting:person:recep-tayyip-erdogan|person:vladimir-putin');
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

@@ -115,6 +115,17 @@ export function compatibleOffice(title: string, held: string): boolean {
       return ['president', 'king', 'emir', 'head_of_state', 'supreme_leader'].includes(held);
     case 'emir':
       return held === 'emir' || held === 'crown_prince' || held === 'head_of_state';
+    case 'leader':
+      // "The Russian leader", «الزعيم الصيني»: whoever leads the country (or the movement).
+      return [
+        'president',
+        'prime_minister',
+        'king',
+        'emir',
+        'supreme_leader',
+        'head_of_state',
+        'head_of_government',
+      ].includes(held);
     default:
       return false;
   }
