@@ -178,6 +178,13 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     expect(keys).toContain('interaction:meeting:person:recep-tayyip-erdogan|person:vladimir-putin');
   });
 
+  it('negated events are not recorded («لن يلتقي», «عدم استقبال», "did not hold a meeting")', () => {
+    const { keys } = interactions(
+      'زيارة\n\n2017-12-09\n\nقال مسؤول إن الرئيس محمود عباس لن يلتقي نائب الرئيس الأمريكي مايك بنس. وأعلن الأزهر اعتذار أحمد الطيب عن عدم استقبال بنس.\n\nNarendra Modi and Xi Jinping did not hold a bilateral meeting, officials said.\n',
+    );
+    expect(keys.filter((k) => k.startsWith('interaction:meeting:'))).toEqual([]);
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',
