@@ -97,6 +97,11 @@ describe('splitSentences', () => {
     expect(sentences('روسيا والصين.. تحالف جديد... أم لا')).toEqual([
       'روسيا والصين.. تحالف جديد... أم لا',
     ]);
+    // «..» before «و» and a new clause ends the first one (two events in one headline).
+    expect(sentences('ولي العهد يلتقي زيلينسكي.. والسيسي يجتمع بالأسد')).toEqual([
+      'ولي العهد يلتقي زيلينسكي..',
+      'والسيسي يجتمع بالأسد',
+    ]);
     expect(sentences('التقى د. أيمن الصفدي نظيره. وبحثا الوضع')).toEqual([
       'التقى د. أيمن الصفدي نظيره.',
       'وبحثا الوضع',

@@ -37,7 +37,13 @@ function wordBefore(text: string, i: number, from: number): string {
 function dotEnds(text: string, i: number, from: number, lineStart: number): boolean {
   const prev = text[i - 1] ?? '';
   const next = text[i + 1] ?? '';
-  if (next === '.' || prev === '.') return false; // «..», «...»
+  // «..» before «و» + a new clause in an Arabic headline («يلتقي زيلينسكي.. والسيسي يجتمع
+  // بالأسد») ends the first clause, at its second dot; «روسيا والصين.. تحالف جديد» (a pause),
+  // «...» (an ellipsis) and a lone first dot do not.
+  if (prev === '.' && next !== '.' && text[i - 2] !== '.' && /\s/.test(next)) {
+    return /[\u0600-\u06ff]/.test(text[i - 2] ?? '') && /^\s+و\S/.test(text.slice(i + 1, i + 4));
+  }
+  if (next === '.' || prev === '.') return false; // «...», the first dot of «..»
   if (DIGIT.test(prev) && DIGIT.test(next)) return false; // 3.5, 1.4.2024
   const word = wordBefore(text, i, from);
   const bare = word.replace(/^\.+/, '');
