@@ -5,6 +5,7 @@ import { extractArticle } from '../src/extract/index.ts';
 import type { RawArticle } from '../src/ingest/types.ts';
 import { buildMatcher, loadLexicon } from '../src/lexicon/index.ts';
 import { loadCues, relateArticle } from '../src/relate/index.ts';
+import { pinDates } from '../src/resolve/index.ts';
 import { processArticle } from '../src/text/index.ts';
 
 const lexicon = loadLexicon({
@@ -183,6 +184,27 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
       'زيارة\n\n2017-12-09\n\nقال مسؤول إن الرئيس محمود عباس لن يلتقي نائب الرئيس الأمريكي مايك بنس. وأعلن الأزهر اعتذار أحمد الطيب عن عدم استقبال بنس.\n\nNarendra Modi and Xi Jinping did not hold a bilateral meeting, officials said.\n',
     );
     expect(keys.filter((k) => k.startsWith('interaction:meeting:'))).toEqual([]);
+  });
+
+  it('without a publication date, year-less dates take the year of the dates the story pinned', () => {
+    const text =
+      'تماس\n\nحسین امیرعبداللهیان وزیر امور خارجه امشب (جمعه) ۱۲ آبان ماه با سرگئی لاوروف تلفنی گفتگو کرد.\n\nامیرعبداللهیان و لاوروف اول آبان ماه سالجاری در تهران با یکدیگر دیدار کرده بودند.\n';
+    const p = processArticle({
+      id: 'x',
+      source: 'inline.txt',
+      text,
+      meta: {},
+      hash: 'x',
+      bytes: text.length,
+      encoding: 'utf-8',
+    });
+    const x = extractArticle(p, full);
+    p.dates = pinDates(p, x, full.lexicon);
+    const edges = relateArticle(p, x, full, cues, { window: 'sentence', evidenceMaxChars: 600 });
+    const dates = (action: string) =>
+      edges.find((e) => e.key.startsWith(`interaction:${action}:`))?.dates ?? [];
+    expect(dates('phone_call')).toEqual(['2023-11-03']);
+    expect(dates('meeting')).toEqual(['2023-10-23']);
   });
 
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {

@@ -2,7 +2,8 @@
  * resolve/dates — pins dates that lack a year («امشب (جمعه) ۱۲ آبان») with what the article
  * says about who acted: the terms of office of the persons named beside the date (same
  * sentence, else paragraph, else the whole story) are intersected, and the text stage's
- * resolver picks a year only when exactly one fits the weekday within that window.
+ * resolver picks a year only when exactly one fits the weekday within that window. Without a
+ * publication date, the latest date so pinned then anchors the other year-less dates.
  */
 import type { ArticleExtraction } from '../extract/types.ts';
 import type { Lexicon } from '../lexicon/types.ts';
@@ -60,7 +61,7 @@ export function pinDates(
       [...new Set(ids)].map((id) => personSpan(lexicon, x, id)).filter((s): s is Span => !!s),
     );
   const story = spanOf(persons.map((m) => m.entity));
-  return p.dates.map((d) => {
+  const first = p.dates.map((d) => {
     if (d.form === 'explicit' || d.foreign) return resolveDates([d], published)[0]!;
     const s = sentenceOf(d.start);
     const line = lineOf(d.start);
@@ -69,5 +70,21 @@ export function pinDates(
       spanOf(persons.filter((m) => m.paragraph === line).map((m) => m.entity)) ??
       story;
     return resolveDates([d], { ...published, ...(window ? { terms: [window] } : {}) })[0]!;
+  });
+  if (p.published) return first;
+  // No publication date, but the story pinned some of its dates («جمعه ۱۲ آبان»): a day and
+  // month without a year («۱۸ مهر», «اول آبان ماه سالجاری») falls in the half year before the
+  // latest of them — the story tells of what happened before it was written.
+  const pinned = first
+    .filter((d) => d.iso && d.form !== 'relative' && d.form !== 'weekday')
+    .map((d) => d.iso!);
+  if (pinned.length === 0) return first;
+  const latest = pinned.sort().at(-1)!;
+  const HALF_YEAR_MS = 183 * 86_400_000;
+  return first.map((d, i) => {
+    if (d.iso || d.form !== 'partial') return d;
+    const r = resolveDates([p.dates[i]!], { published: latest })[0]!;
+    if (!r.iso || r.iso > latest) return d;
+    return Date.parse(latest) - Date.parse(r.iso) <= HALF_YEAR_MS ? r : d;
   });
 }
