@@ -181,7 +181,7 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
 
   it('negated events are not recorded («لن يلتقي», «عدم استقبال», "did not hold a meeting")', () => {
     const { keys } = interactions(
-      'زيارة\n\n2017-12-09\n\nقال مسؤول إن الرئيس محمود عباس لن يلتقي نائب الرئيس الأمريكي مايك بنس. وأعلن الأزهر اعتذار أحمد الطيب عن عدم استقبال بنس.\n\nNarendra Modi and Xi Jinping did not hold a bilateral meeting, officials said.\n',
+      'زيارة\n\n2017-12-09\n\nقال مسؤول إن الرئيس محمود عباس لن يلتقي نائب الرئيس الأمريكي مايك بنس. وأعلن الأزهر اعتذار أحمد الطيب عن عدم استقبال بنس.\n\nوقال دميتري بيسكوف إن لقاء كهذا بين فلاديمير بوتين وفولوديمير زيلينسكي يأتي ثمرة عمل الطرفين.\n\nNarendra Modi and Xi Jinping did not hold a bilateral meeting, officials said.\n',
     );
     expect(keys.filter((k) => k.startsWith('interaction:meeting:'))).toEqual([]);
   });

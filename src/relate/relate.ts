@@ -183,7 +183,9 @@ export function relateArticle(
       const before = negations.some((n) => n.last < m.first && n.last >= m.first - 12);
       const reach = p.lang === 'fa' ? 4 : 2; // «زيارة مرتقبة», «دیدار خواهد کرد»
       const after = negations.some((n) => n.first > m.last && n.first <= m.last + reach);
-      const back = m.first > 0 && DEMONSTRATIVES.has(toks[m.first - 1]!.text);
+      const back =
+        (m.first > 0 && DEMONSTRATIVES.has(toks[m.first - 1]!.text)) ||
+        LIKE_THIS.has(toks[m.last + 1]?.text ?? '');
       const asked =
         m.values.every((v) => v.action !== 'joint_statement' && v.action !== 'message') &&
         requests.some((r) => r.last < m.first && r.last >= m.first - 20);
@@ -570,6 +572,8 @@ function firstWordIndex(toks: ReturnType<typeof tokenize>, m: { first: number })
 const TO_WORDS = new Set(['الي', 'به', 'to', 'لي']);
 /** «وارد … شد» ("entered"): the destination stands before the verb. */
 const ENTERED = new Set(['وارد']);
+/** «لقاء كهذا» ("a meeting like this"), "such a meeting": a kind of event, not one that happened. */
+const LIKE_THIS = new Set(['كهذا', 'كهذه', 'مماثل', 'مماثله', 'چنین', 'like']);
 const DEMONSTRATIVES = new Set(['اين', 'همين', 'هذا', 'هذه', 'ذلك', 'تلك', 'this', 'that']);
 
 /** «سيلتقيان», «ستبحث», «سنزور»: the future prefix س on an imperfect form of a cue verb. */
