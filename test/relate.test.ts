@@ -207,6 +207,15 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     expect(dates('meeting')).toEqual(['2023-10-23']);
   });
 
+  it("no visit to one's own country's cities, and none for a person named after a planned visit", () => {
+    const { keys } = interactions(
+      'زيارة\n\n2023-08-23\n\nاستقبل رئيس الوزراء العراقي محمد شياع السوداني الوزير التركي هاكان فيدان في بغداد، في أول زيارة يقوم بها فيدان إلى العراق.\n\nوتأتي الزيارة تمهيدا لزيارة مرتقبة للرئيس رجب طيب أردوغان إلى العراق.\n',
+    );
+    expect(keys).toContain('interaction:visit:country:IQ|person:hakan-fidan');
+    expect(keys.filter((k) => k.includes(':visit:person:mohammed-shia-al-sudani'))).toEqual([]);
+    expect(keys.filter((k) => k.includes(':visit:person:recep-tayyip-erdogan'))).toEqual([]);
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

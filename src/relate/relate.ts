@@ -141,8 +141,19 @@ export function relateArticle(
   }
 
   // Interactions, sentence by sentence.
-  const qualifiers = new Set<string>(); // "country of an office phrase" mentions: not partners
-  for (const o of x.offices) if (o.of) qualifiers.add(`${o.sentence}|${o.of}`);
+  // The country of an office phrase («وزير الخارجية الروسي», "Iraqi Prime Minister") qualifies
+  // the person: that mention is neither a partner nor a destination. Another mention of the same
+  // country in the sentence («… في أول زيارة إلى العراق») still is.
+  const officeSpans = new Map<string, { from: number; to: number }[]>();
+  for (const o of x.offices) {
+    if (!o.of) continue;
+    const k = `${o.sentence}|${o.of}`;
+    officeSpans.set(k, [...(officeSpans.get(k) ?? []), { from: o.tFirst - 3, to: o.tLast }]);
+  }
+  const isQualifier = (m: Mention) =>
+    (officeSpans.get(`${m.sentence}|${m.entity}`) ?? []).some(
+      (r) => m.tFirst >= r.from && m.tLast <= r.to,
+    );
   const ownCountry = (person: string): Set<string> => {
     const e = matcher.lexicon.entities.get(person);
     const s = new Set<string>();
@@ -179,7 +190,8 @@ export function relateArticle(
     const requests = cues.requested.matchAll(toks);
     // A cue counts unless a modal, plan or request governs it («من المقرر أن يلتقي», "will meet",
     // «دیدار خواهد کرد»), or a demonstrative makes it refer back («این دیدار», «هذا اللقاء»).
-    const actionMatches = cues.actions.matchAll(toks).filter((m) => {
+    const allCues = cues.actions.matchAll(toks);
+    const actionMatches = allCues.filter((m) => {
       const before = negations.some((n) => n.last < m.first && n.last >= m.first - 12);
       const reach = p.lang === 'fa' ? 4 : 2; // «زيارة مرتقبة», «دیدار خواهد کرد»
       const after = negations.some((n) => n.first > m.last && n.first <= m.last + reach);
@@ -237,6 +249,7 @@ export function relateArticle(
     // first one after the cue and any other introduced by «إلى / به / to»; for «… وارد دوحه شد»
     // ("entered Doha") the one just before the cue. Never one introduced by «من / از / from».
     const visit = actionMatches.find((m) => m.values.some((v) => v.action === 'visit'));
+
     if (visit && persons.length > 0) {
       // The visitor: the person a relative clause hangs on («… الملك عبد الله الذي وصل إلى …»,
       // "… Sánchez, who arrived in …»), the person right after a verb-first cue («وصل الرئيس
@@ -250,18 +263,25 @@ export function relateArticle(
         POSSESSIVE_VISIT.test(toks[visit.first]!.text);
       const nearBefore = personsIn.filter((m) => m.end <= at0).at(-1);
       const rightAfter = personsIn.find((m) => m.start > at0 && m.start - at0 < 40);
+      // «زيارة يقوم بها فيدان», "a visit by Fidan": the person after the agent words.
+      const byAgent = AGENT_WORDS.has(toks[visit.last + 1]?.text ?? '');
       const visitor =
         (relative && nearBefore?.entity) ||
+        (byAgent && rightAfter?.entity) ||
         (p.lang !== 'fa' && visit.first === firstWordIndex(toks, visit) && rightAfter?.entity) ||
         persons[0]!;
       const mine = ownCountry(visitor);
       const at = cueAt(visit);
+      const home = (id: string) => {
+        const e = matcher.lexicon.entities.get(id);
+        return mine.has(id) || (e?.kind === 'place' && !!e.country && mine.has(e.country));
+      };
       const where = ms.filter(
         (m) =>
           (m.kind === 'place' || m.kind === 'country') &&
           m.via !== 'demonym' &&
-          !mine.has(m.entity) &&
-          !qualifiers.has(`${s}|${m.entity}`) &&
+          !home(m.entity) &&
+          !isQualifier(m) &&
           !afterWord(p, sent.start, m.start, FROM_WORDS),
       );
       const entered = ENTERED.has(toks[visit.first]!.text);
@@ -313,10 +333,22 @@ export function relateArticle(
         if (next && !visitors.includes(next.entity)) visitors.push(next.entity);
         last = next;
       }
+      // «تمهيدا لزيارة مرتقبة للرئيس أردوغان»: a person named after a visit that did not happen
+      // is that visit's, not this one's.
+      const plannedAt = allCues
+        .filter((m) => !actionMatches.includes(m) && m.values.some((v) => v.action === 'visit'))
+        .map((m) => cueAt(m));
+      const startOf = (id: string) => personsIn.find((m) => m.entity === id)?.start ?? 0;
+      const real = visitors.filter(
+        (v) => !plannedAt.some((c) => c < startOf(v) && (c > at || startOf(v) > at)),
+      );
       for (const t of targets) {
         if (t.kind === 'country' && cityOf.has(t.entity)) continue;
-        for (const v of visitors) {
-          if (!ownCountry(v).has(t.entity)) emit('visit', v, t.entity, 'forward');
+        for (const v of real) {
+          const own = ownCountry(v);
+          const e = matcher.lexicon.entities.get(t.entity);
+          if (own.has(t.entity) || (e?.country && own.has(e.country))) continue;
+          emit('visit', v, t.entity, 'forward');
         }
       }
     }
@@ -377,12 +409,7 @@ export function relateArticle(
       const mine = ownCountry(persons[0]!);
       const bodies = uniq(
         ms
-          .filter(
-            (m) =>
-              m.kind === 'organization' &&
-              !qualifiers.has(`${s}|${m.entity}`) &&
-              !mine.has(m.entity),
-          )
+          .filter((m) => m.kind === 'organization' && !isQualifier(m) && !mine.has(m.entity))
           .filter(
             (m) =>
               afterWith(p, sent.start, m.start, 8) ||
@@ -416,7 +443,7 @@ export function relateArticle(
       actors = uniq(
         ms
           .filter((m) => (m.kind === 'country' || m.kind === 'organization') && m.via !== 'demonym')
-          .filter((m) => !qualifiers.has(`${s}|${m.entity}`))
+          .filter((m) => !isQualifier(m))
           .map((m) => m.entity),
       );
     }
@@ -559,6 +586,9 @@ const TOGETHER_WORDS = (() => {
 const WITH_WORDS = new Set(['مع', 'با', 'with', 'بين']);
 const FROM_WORDS = new Set(['من', 'از', 'from']);
 const RELATIVES = new Set(['الذي', 'التي', 'who', 'كه', 'وهو', 'وهي']);
+
+/** Words after a visit noun that introduce who makes it: «زيارة يقوم بها X», "a visit by X". */
+const AGENT_WORDS = new Set(['يقوم', 'تقوم', 'يجريها', 'يجريه', 'تجريها', 'by']);
 
 /** «زيارته», «لوصولها» (normalised): a visit noun with the visitor as a possessive pronoun. */
 const POSSESSIVE_VISIT = /^[وفبل]?(زيارت|وصول)(ه|ها)$/;
