@@ -1,6 +1,6 @@
 // find-entity — look an actor up by name in any script (Arabic, Persian, English), best first.
 // Uses the entity_names full-text index (labels in every language and every alias seen).
-// @param name string  a name or part of one, e.g. لافروف or Lavrov
+// @param name name  a name or part of one, in any script or spelling, e.g. لافروف, لاوروف or Lavrov
 // @param limit int = 10  how many rows
 CALL db.index.fulltext.queryNodes('entity_names', $name) YIELD node, score
 RETURN

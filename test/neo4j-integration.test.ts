@@ -354,6 +354,9 @@ describe.skipIf(skip)('neo4j integration (real server)', () => {
     expect(col(found, 'id')[0]).toBe(LAVROV);
     const fa = await named('find-entity', ['name=امیرعبداللهیان']);
     expect(col(fa, 'id')[0]).toBe(ABDOLLAHIAN);
+    // Persian «سرگئی» typed with the Arabic ي: found through the folded names.
+    const folded = await named('find-entity', ['name=سرگئي']);
+    expect(col(folded, 'id')[0]).toBe(LAVROV);
   });
 
   const cli = (args: string[], env: Record<string, string | undefined> = {}) =>

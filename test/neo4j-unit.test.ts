@@ -249,6 +249,12 @@ describe('parameters and named queries', () => {
     expect(parseParamValue('لافروف')).toBe('لافروف');
     expect(parseParamValue('[not json')).toBe('[not json');
     expect(parseParams(['a=1', 'b=x=y', 'c=null'])).toEqual({ a: 1, b: 'x=y', c: null });
+    // A `name` parameter goes as written and folded (ی → ي, ZWNJ dropped).
+    const nameParam = [{ name: 'n', type: 'name' as const, optional: false, description: '' }];
+    expect(parseParams(['n=سرگئی لاوروف'], nameParam)).toEqual({
+      n: 'سرگئی لاوروف سرگيي لاوروف',
+    });
+    expect(parseParams(['n=Lavrov'], nameParam)).toEqual({ n: 'Lavrov lavrov' });
     expect(() => parseParams(['novalue'])).toThrow(/^query: --param needs name=value/);
   });
 

@@ -8,13 +8,15 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { DEFAULTS } from '../config/defaults.ts';
+import { normalizeString } from '../text/normalize.ts';
 import { type Connection, describeNeo4jError } from './connect.ts';
 import { type Plain, toPlain } from './format.ts';
 
 /** A declared parameter of a named query. */
 export interface QueryParam {
   name: string;
-  type: 'string' | 'date' | 'int' | 'float' | 'bool' | 'list' | 'any';
+  /** `name`: a name in any script, sent as written and folded like the extractor's matching. */
+  type: 'string' | 'name' | 'date' | 'int' | 'float' | 'bool' | 'list' | 'any';
   optional: boolean;
   default?: unknown;
   description: string;
@@ -34,7 +36,7 @@ export function defaultQueriesDir(): string {
   return fileURLToPath(new URL(`../../${DEFAULTS.neo4j.queriesDir}/`, import.meta.url));
 }
 
-const TYPES = new Set(['string', 'date', 'int', 'float', 'bool', 'list', 'any']);
+const TYPES = new Set(['string', 'name', 'date', 'int', 'float', 'bool', 'list', 'any']);
 
 /** Parse the header comment of a `.cypher` file. */
 export function parseQueryFile(text: string, path: string): NamedQuery {
@@ -146,6 +148,11 @@ export function parseParams(pairs: string[], declared: QueryParam[] = []): Recor
       if (d.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
         throw new Error(`query: --param ${name} needs a date as YYYY-MM-DD, got "${raw}"`);
       }
+    } else if (d && d.type === 'name') {
+      // «سرگئي» finds «سرگئی», «عبداللہیان» finds «عبداللهيان»: both spellings go to the index,
+      // which holds every name as written and folded (see neo4j/rows).
+      const folded = normalizeString(raw);
+      value = folded && folded !== raw.trim() ? `${raw.trim()} ${folded}` : raw.trim();
     } else if (d && d.type === 'int') {
       if (!/^-?\d+$/.test(raw.trim()))
         throw new Error(`query: --param ${name} needs an integer, got "${raw}"`);

@@ -153,7 +153,10 @@ const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const isoOrNull = (s: string | undefined) => (s && ISO_PARTIAL.test(s) ? s : null);
 
 function entityProps(attrs: NodeAttributes): Record<string, unknown> {
-  const names = new Set<string>([attrs.label, ...Object.values(attrs.labels), ...attrs.aliases]);
+  const written = [attrs.label, ...Object.values(attrs.labels), ...attrs.aliases];
+  // As written and folded like the extractor's matching (ي/ی, ك/ک, hamza, ZWNJ…), so a
+  // full-text search in either spelling finds the name.
+  const names = new Set<string>([...written, ...written.map(normalizeString)]);
   return {
     kind: attrs.kind,
     label: attrs.label,
