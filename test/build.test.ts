@@ -150,6 +150,25 @@ describe('diplograph CLI', () => {
     expect(n.stdout).toContain('phone_call');
   });
 
+  it('--formats writes only the exports asked for (graph.json always), and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-cli-'));
+    const r = cli('build', SEEDS, '--out', dir, '--formats', 'json,csv');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'articles.jsonl',
+      'edges.csv',
+      'evidence.jsonl',
+      'graph.json',
+      'nodes.csv',
+      'report.json',
+    ]);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.options.formats).toEqual(['json', 'csv']);
+    const bad = cli('build', SEEDS, '--out', dir, '--formats', 'gexf');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('must include json');
+  });
+
   it('names a missing input and fails only when nothing could be read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-cli-'));
     const r = cli('build', '/nonexistent/articles', '--out', dir);

@@ -24,6 +24,14 @@ export const BuildOptionsSchema = z
     workers: z.coerce.number().int().min(0).max(256).default(DEFAULTS.build.workers),
     incremental: z.boolean().default(false),
     update: z.boolean().default(false),
+    formats: z
+      .array(z.enum(DEFAULTS.export.formats as ['json', 'gexf', 'dynamic-gexf', 'graphml', 'csv']))
+      .min(1)
+      .default([...DEFAULTS.export.formats])
+      .refine(
+        (f) => f.includes('json'),
+        'must include json (the viewer, neighbors, load and --update read graph.json)',
+      ),
   })
   .strict()
   .refine((o) => !o.since || !o.until || o.since <= o.until, '--since must not be after --until');

@@ -434,6 +434,7 @@ export async function runBuild(
     const fileSeconds: Record<string, number> = {};
     exports = await stageGraphExports(out, graph, {
       articleDates,
+      ...(options.formats ? { formats: options.formats } : {}),
       signal,
       onFile: (name, s) => {
         fileSeconds[name] = s;
@@ -478,6 +479,7 @@ export async function runBuild(
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
         workers: threads,
+        formats: options.formats ?? [...DEFAULTS.export.formats],
         layoutIterations,
         betweenness: betweenness > 0 ? 'computed' : 'skipped (graph too large)',
         ...(keepState ? { incremental: true } : {}),

@@ -2,6 +2,7 @@
  * pipeline/types — options, progress and results of a build.
  */
 import type { BuildReport } from '../../graph-schema/schema.ts';
+import type { ExportFormat } from '../export/types.ts';
 import type { CorpusGraph } from '../graph/finalize.ts';
 
 export interface BuildOptions {
@@ -25,6 +26,8 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Add the inputs to the build already in `out` (which must have been built `incremental`). */
   update?: boolean;
+  /** Exports to write (`--formats`; graph.json always); default: all of them. */
+  formats?: ExportFormat[];
 }
 
 /** What a build is doing, for a progress bar. */

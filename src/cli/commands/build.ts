@@ -49,6 +49,10 @@ export function registerBuild(program: Command): void {
     .option('--seed <n>', 'seed for layout and communities')
     .option('--max-bytes <n>', 'largest file or record read, in bytes')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations (default: by graph size)')
+    .option(
+      '--formats <list>',
+      'exports to write, comma-separated: json,gexf,dynamic-gexf,graphml,csv (default: all; json is required)',
+    )
     .option('--strict', 'stop at the first bad input instead of skipping it')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       // Flags given on the command line; everything else comes from the defaults or, for an
@@ -63,6 +67,14 @@ export function registerBuild(program: Command): void {
         ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
         ...(o.layoutIterations !== undefined ? { layoutIterations: o.layoutIterations } : {}),
         ...(o.workers !== undefined ? { workers: o.workers } : {}),
+        ...(typeof o.formats === 'string'
+          ? {
+              formats: o.formats
+                .split(',')
+                .map((f) => f.trim())
+                .filter(Boolean),
+            }
+          : {}),
       };
       let base: Record<string, unknown> = {};
       let out = o.out as string | undefined;
