@@ -216,6 +216,24 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
     expect(keys.filter((k) => k.includes(':visit:person:recep-tayyip-erdogan'))).toEqual([]);
   });
 
+  it('a joint declaration beside a hosted meeting binds all; "with" reaches past titles and "and"', () => {
+    const { keys } = interactions(
+      'Talks\n\nAugust 8, 2025\n\nPresident Donald Trump hosted Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan at the White House, where the three leaders signed a joint declaration.\n\nOn Friday, Xi Jinping met with Egyptian President Abdel Fattah el-Sisi and Palestinian President Mahmoud Abbas.\n',
+    );
+    for (const k of [
+      'interaction:joint_statement:person:donald-trump|person:ilham-aliyev',
+      'interaction:joint_statement:person:ilham-aliyev|person:nikol-pashinyan',
+      'interaction:meeting:person:donald-trump|person:nikol-pashinyan',
+      'interaction:meeting:person:abdel-fattah-el-sisi|person:xi-jinping',
+      'interaction:meeting:person:mahmoud-abbas|person:xi-jinping',
+    ]) {
+      expect(keys).toContain(k);
+    }
+    expect(keys).not.toContain(
+      'interaction:meeting:person:abdel-fattah-el-sisi|person:mahmoud-abbas',
+    );
+  });
+
   it('the largest group word binds that many persons, and a joint statement after talks counts', () => {
     const { keys } = interactions(
       'قمة\n\n2023-09-10\n\nوصل الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني إلى بغداد، واستقبلهما رئيس الوزراء محمد شياع السوداني.\n\nوبحضور الزعيمين، بحث القادة الثلاثة التعاون الاقتصادي. وأصدر القادة الثلاثة في الختام بيانا مشتركا.\n',

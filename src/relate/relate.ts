@@ -150,6 +150,17 @@ export function relateArticle(
     const k = `${o.sentence}|${o.of}`;
     officeSpans.set(k, [...(officeSpans.get(k) ?? []), { from: o.tFirst - 3, to: o.tLast }]);
   }
+  /** Where a person's mention starts, counting an office phrase just before it. */
+  const titledStart = (m: Mention) => {
+    const o = x.offices.find(
+      (q) =>
+        q.person === m.entity &&
+        q.sentence === m.sentence &&
+        q.tLast < m.tFirst &&
+        q.tLast >= m.tFirst - 2,
+    );
+    return o ? Math.min(o.start, m.start) : m.start;
+  };
   const isQualifier = (m: Mention) =>
     (officeSpans.get(`${m.sentence}|${m.entity}`) ?? []).some(
       (r) => m.tFirst >= r.from && m.tLast <= r.to,
@@ -448,6 +459,18 @@ export function relateArticle(
       );
     }
     if (actors.length < 2) continue;
+    // "… hosted A and B, where the three leaders signed a joint declaration": a joint statement
+    // told beside another event is an event of its own, between all of them.
+    if (
+      best.action !== 'joint_statement' &&
+      others.some((m) => m.values.some((v) => v.action === 'joint_statement'))
+    ) {
+      for (let i = 0; i < actors.length; i++) {
+        for (let j = i + 1; j < actors.length; j++) {
+          emit('joint_statement', actors[i]!, actors[j]!, 'none');
+        }
+      }
+    }
     let action = best.action;
     if (!best.strong && action === 'talks') {
       // "talks" between officials that the article then calls "the call".
@@ -460,11 +483,25 @@ export function relateArticle(
         (action === 'meeting' && has(cues.host, toks)));
     // The partner is whoever the text says the subject acted *with* («مع», «با», "with"),
     // else everyone else in the sentence.
+    // "with Crown Prince and Prime Minister Mohammed bin Salman": «مع» before the person's
+    // office counts; so do persons joined by «و» / "and" to a partner ("with Sisi and Abbas").
     const withs = new Set(
       ms
-        .filter((m) => actors.includes(m.entity) && afterWith(p, sent.start, m.start))
+        .filter((m) => actors.includes(m.entity) && afterWith(p, sent.start, titledStart(m)))
         .map((m) => m.entity),
     );
+    for (const m of ms) {
+      if (m.kind !== 'person' || !withs.has(m.entity)) continue;
+      const next = ms.find(
+        (n) =>
+          n.kind === 'person' &&
+          n.start >= m.end &&
+          actors.includes(n.entity) &&
+          // «و», "and", and at most one word (a demonym: "and Palestinian President Abbas").
+          /^[\s,،]*(و|and)\s*(\S+\s+)?$/.test(p.article.text.slice(m.end, titledStart(n))),
+      );
+      if (next) withs.add(next.entity);
+    }
     if (together) {
       // A joint statement or a group («the three leaders») binds every pair.
       for (let i = 0; i < actors.length; i++) {
