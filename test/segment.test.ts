@@ -356,5 +356,10 @@ describe('date-only lines', () => {
     expect(isDateOnlyLine(normalizeString('02/11/2023 10:31'))).toBe(true);
     expect(isDateOnlyLine(normalizeString('في 14 أكتوبر التقى الوزيران'))).toBe(false);
     expect(isDateOnlyLine(normalizeString('الخميس'))).toBe(false);
+    // Gulf outlets put the Hijri date first.
+    expect(isDateOnlyLine(normalizeString('السبت 28 ذو القعدة 1444 هـ - 17 يونيو 2023 م'))).toBe(
+      true,
+    );
+    expect(isDateOnlyLine(normalizeString('الأحد 5 رمضان 1445هـ'))).toBe(true);
   });
 });

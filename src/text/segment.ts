@@ -98,6 +98,32 @@ const TIME_WORDS = new Set(
   ].map(normalizeString),
 );
 
+/**
+ * Hijri months (normalised): recognised on date lines («السبت 28 ذو القعدة 1444 هـ - 17 يونيو
+ * 2023 م») so the line is read as one; the Gregorian date beside them dates the article (Hijri
+ * dates themselves are not converted).
+ */
+const HIJRI_MONTHS = new Set(
+  [
+    'محرم',
+    'صفر',
+    'ربيع الأول',
+    'ربيع الآخر',
+    'ربيع الثاني',
+    'جمادى الأولى',
+    'جمادى الآخرة',
+    'جمادى الثانية',
+    'رجب',
+    'شعبان',
+    'رمضان',
+    'شوال',
+    'ذو القعدة',
+    'ذو الحجة',
+    'ذي القعدة',
+    'ذي الحجة',
+  ].map(normalizeString),
+);
+
 /** Is the whole line a date and/or time (e.g. «السبت 14 أكتوبر 2023 - 01:25 م», «۹ آبان ۱۴۰۲، ۱۹:۴۰»)? */
 export function isDateOnlyLine(norm: string): boolean {
   if (!/[0-9]/.test(norm)) return false;
@@ -109,12 +135,18 @@ export function isDateOnlyLine(norm: string): boolean {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const two = i + 1 < toks.length ? `${t} ${toks[i + 1]}` : '';
-    if (two && (MONTHS.has(two) || WEEKDAYS.has(two))) {
+    if (two && (MONTHS.has(two) || WEEKDAYS.has(two) || HIJRI_MONTHS.has(two))) {
       named = true;
       i++;
-    } else if (MONTHS.has(t) || WEEKDAYS.has(t) || WEEKDAYS.has(t.replace(/^(ال|يوم)/, 'ال')))
+    } else if (
+      MONTHS.has(t) ||
+      HIJRI_MONTHS.has(t) ||
+      WEEKDAYS.has(t) ||
+      WEEKDAYS.has(t.replace(/^(ال|يوم)/, 'ال'))
+    )
       named = true;
-    else if (/^[0-9]+(st|nd|rd|th)?$/.test(t)) numbers++;
+    else if (/^[0-9]+(st|nd|rd|th|ه|م)?$/.test(t))
+      numbers++; // «1445هـ», «2023م»
     else if (!TIME_WORDS.has(t)) return false;
   }
   return named || numbers >= 3;
