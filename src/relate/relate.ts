@@ -61,7 +61,18 @@ export function relateArticle(
     const s = main.length ? sentenceOfOffset(p.sentences, d.start) : -1;
     if (s >= 0) sentenceDates.set(s, [...(sentenceDates.get(s) ?? []), d.iso]);
   }
+  // One evidence object per sentence (pair): a sentence with ten actors makes 45 co-mentions.
+  const evidenceCache = new Map<string, Evidence>();
   const evidenceOf = (s: number, s2 = s): Evidence => {
+    const k = `${s}|${s2}`;
+    let ev = evidenceCache.get(k);
+    if (!ev) {
+      ev = makeEvidence(s, s2);
+      evidenceCache.set(k, ev);
+    }
+    return ev;
+  };
+  const makeEvidence = (s: number, s2: number): Evidence => {
     const a = p.sentences[Math.min(s, s2)]!;
     const b = p.sentences[Math.max(s, s2)]!;
     let end = b.end;
@@ -85,10 +96,9 @@ export function relateArticle(
   ) => {
     let e = out.get(c.key);
     if (!e) {
-      e = { ...c, dates: [], topics: [], sentenceCount: 0, paragraphCount: 0, evidence: [] };
+      e = { ...c, dates: [], topics: [], sentenceCount: 0, paragraphCount: 0, evidence: [ev] };
       out.set(c.key, e);
-    }
-    if (!e.evidence.some((v) => v.start === ev.start)) e.evidence.push(ev);
+    } else if (!e.evidence.some((v) => v.start === ev.start)) e.evidence.push(ev);
     for (const d of extra.dates ?? []) if (!e.dates.includes(d)) e.dates.push(d);
     for (const t of extra.topics ?? []) if (!e.topics.includes(t)) e.topics.push(t);
     e.sentenceCount += extra.sentenceCount ?? 0;
@@ -96,7 +106,11 @@ export function relateArticle(
   };
 
   const bySentence = new Map<number, Mention[]>();
-  for (const m of main) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const m of main) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
   const mentioned = new Set(main.map((m) => m.entity));
 
   // Roles from office phrases next to a name, and from the lexicon's dated offices.
@@ -177,11 +191,28 @@ export function relateArticle(
     p.segments.flatMap((seg, i) => (MAIN_SEGMENTS.has(seg.kind) ? [i] : [])),
   );
   const sentences = p.sentences.flatMap((sent, i) => (mainSegments.has(sent.segment) ? [i] : []));
-  const callContextAt = new Set<number>();
-  p.sentences.forEach((s, i) => {
-    const toks = tokensOf(p, s);
-    if (has(cues.callContext, toks)) callContextAt.add(i);
-  });
+  // Tokens of each main sentence, once.
+  const tokenCache = new Map<number, ReturnType<typeof tokensOf>>();
+  const sentenceTokens = (i: number) => {
+    let t = tokenCache.get(i);
+    if (!t) {
+      t = tokensOf(p, p.sentences[i]!);
+      tokenCache.set(i, t);
+    }
+    return t;
+  };
+  // Does sentence k speak of "the call"? Asked only when a weak cue needs it.
+  const mainSentence = new Set(sentences);
+  const callContextCache = new Map<number, boolean>();
+  const callContextAt = (k: number): boolean => {
+    if (!mainSentence.has(k)) return false;
+    let v = callContextCache.get(k);
+    if (v === undefined) {
+      v = has(cues.callContext, sentenceTokens(k));
+      callContextCache.set(k, v);
+    }
+    return v;
+  };
   const previousSubject = (s: number): string | undefined => {
     for (let k = s - 1; k >= s - 2; k--) {
       const first = bySentence.get(k)?.find((m) => m.kind === 'person');
@@ -195,13 +226,15 @@ export function relateArticle(
     const ms = bySentence.get(s) ?? [];
     const sent = p.sentences[s];
     if (!sent) continue;
-    const toks = tokensOf(p, sent);
+    const toks = sentenceTokens(s);
+    // Most sentences name no event: leave before looking for modals and requests.
+    const allCues = cues.actions.matchAll(toks);
+    if (allCues.length === 0) continue;
     const negations = cues.notHappened.matchAll(toks);
     // A request or proposal governs a long stretch after it («طالب … بعقد لقاء», "urged … to meet").
     const requests = cues.requested.matchAll(toks);
     // A cue counts unless a modal, plan or request governs it («من المقرر أن يلتقي», "will meet",
     // «دیدار خواهد کرد»), or a demonstrative makes it refer back («این دیدار», «هذا اللقاء»).
-    const allCues = cues.actions.matchAll(toks);
     const actionMatches = allCues.filter((m) => {
       const before = negations.some((n) => n.last < m.first && n.last >= m.first - 12);
       const reach = p.lang === 'fa' ? 4 : 2; // «زيارة مرتقبة», «دیدار خواهد کرد»
@@ -474,7 +507,7 @@ export function relateArticle(
     let action = best.action;
     if (!best.strong && action === 'talks') {
       // "talks" between officials that the article then calls "the call".
-      for (let k = s; k <= s + 3; k++) if (callContextAt.has(k)) action = 'phone_call';
+      for (let k = s; k <= s + 3; k++) if (callContextAt(k)) action = 'phone_call';
     }
     const receiver = has(cues.receiver, toks);
     const initiator =
@@ -527,7 +560,11 @@ export function relateArticle(
   const windowOf = (m: Mention) =>
     options.window === 'sentence' ? m.sentence : options.window === 'paragraph' ? m.paragraph : 0;
   const groups = new Map<number, Mention[]>();
-  for (const m of main) groups.set(windowOf(m), [...(groups.get(windowOf(m)) ?? []), m]);
+  for (const m of main) {
+    const list = groups.get(windowOf(m));
+    if (list) list.push(m);
+    else groups.set(windowOf(m), [m]);
+  }
   for (const ms of groups.values()) {
     const firstOf = new Map<string, Mention>();
     for (const m of ms) if (!firstOf.has(m.entity)) firstOf.set(m.entity, m);
@@ -536,7 +573,7 @@ export function relateArticle(
       for (let j = i + 1; j < ids.length; j++) {
         const ma = firstOf.get(ids[i]!)!;
         const mb = firstOf.get(ids[j]!)!;
-        const sameSentence = ms.some((m) => m.entity === ids[i]) && ma.sentence === mb.sentence;
+        const sameSentence = ma.sentence === mb.sentence;
         add(
           {
             key: `co_mention:${ids[i]}|${ids[j]}`,
