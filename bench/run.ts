@@ -72,7 +72,16 @@ function child<T>(task: string, args: unknown, nodeArgs: string[] = []): Promise
     const t = performance.now();
     const p = spawn(
       process.execPath,
-      [...nodeArgs, '--import', 'tsx', join(ROOT, 'bench/child.ts'), task, JSON.stringify(args)],
+      [
+        // The product's own setting (package.json scripts, bin/diplograph.js).
+        '--max-semi-space-size=64',
+        ...nodeArgs,
+        '--import',
+        'tsx',
+        join(ROOT, 'bench/child.ts'),
+        task,
+        JSON.stringify(args),
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
