@@ -158,6 +158,29 @@ function capitalOf(matcher: Matcher, country: string): string | undefined {
   return map.get(country);
 }
 
+const NAME_SKELETONS = new WeakMap<Matcher, Map<string, Set<string>>>();
+
+/** Consonant skeletons (3+ letters) of the words of a person's names and short forms, cached. */
+function nameSkeletons(matcher: Matcher, person: string): Set<string> {
+  let byPerson = NAME_SKELETONS.get(matcher);
+  if (!byPerson) {
+    byPerson = new Map();
+    NAME_SKELETONS.set(matcher, byPerson);
+  }
+  let words = byPerson.get(person);
+  if (!words) {
+    words = new Set();
+    const e = matcher.lexicon.entities.get(person);
+    for (const list of e ? [...Object.values(e.names), ...Object.values(e.short)] : []) {
+      for (const n of list ?? []) {
+        for (const w of skeleton(normalizeString(n)).split(' ')) if (w.length >= 3) words.add(w);
+      }
+    }
+    byPerson.set(person, words);
+  }
+  return words;
+}
+
 const LATIN_START = /^[a-z]/;
 /** Given names that begin Persian compounds written as one word («محمدکاظم», «عبدالرضا»). */
 const PREFIX_GIVEN = ['محمد', 'عبد', 'علي', 'امير', 'ابو'].map((w) => normalizeString(w));
@@ -274,6 +297,11 @@ export function extractArticle(
     }
   }
 
+  /** Terms of `office` of `of` on the article's date (all of them without one), by person. */
+  const holdersOn = (office: string, of: string): string[] =>
+    (matcher.holders.get(`${office}|${of}`) ?? [])
+      .filter((h) => !date || inTerm(date, h.from, h.to))
+      .map((h) => h.person);
   const holderAt = (office: string, of: string | undefined): string | undefined => {
     // Without a body, only an office that one body has (Iran's «رهبر انقلاب», the Supreme Leader).
     if (!of) {
@@ -281,15 +309,13 @@ export function extractArticle(
       if (bodies?.length !== 1) return undefined;
       of = bodies[0]!;
     }
-    const list = matcher.holders.get(`${office}|${of}`) ?? [];
-    // Holders on the article's date (every holder ever, without a date).
-    const current = date ? list.filter((h) => inTerm(date, h.from, h.to)) : list;
-    if (date && !MANY_HOLDERS.has(office) && current.length === 1) return current[0]!.person;
+    const current = holdersOn(office, of);
+    if (date && !MANY_HOLDERS.has(office) && current.length === 1) return current[0];
     // Several (acting + regular, or an office many hold at once), or no date: only a holder the
     // article names in full. (Not "the only holder the lexicon knows": its list of holders is
     // never complete, and an undated «Djiboutian Foreign Minister» next to an unlisted name
     // is that name, not the listed minister.)
-    const named = [...new Set(current.map((h) => h.person))].filter((id) => namedInFull.has(id));
+    const named = [...new Set(current)].filter((id) => namedInFull.has(id));
     return named.length === 1 ? named[0] : undefined;
   };
 
@@ -421,14 +447,7 @@ export function extractArticle(
   const defaultBody = options.officeDefaultCountry[p.lang];
   /** Does the name over tokens `span` share a word (by consonant skeleton) with `person`'s names? */
   const sharesNameWord = (span: [number, number], person: string): boolean => {
-    const e = entities.get(person);
-    if (!e) return false;
-    const words = new Set<string>();
-    for (const list of [...Object.values(e.names), ...Object.values(e.short)]) {
-      for (const n of list ?? []) {
-        for (const w of skeleton(normalizeString(n)).split(' ')) if (w.length >= 3) words.add(w);
-      }
-    }
+    const words = nameSkeletons(matcher, person);
     for (let t = span[0]; t <= span[1]; t++) {
       if (words.has(skeleton(tokens[t]!.text))) return true;
     }
@@ -491,19 +510,12 @@ export function extractArticle(
       let cursor = m.last;
       for (let k = 0; k < 4; k++) {
         // «روسیه و ترکیه», «ایران، روسیه»: the next body after «و», «and» or a comma.
+        // (The gap holds the text of any token between, so it is «و» or "and" at most.)
         let b: Mention | undefined;
-        for (let t = cursor + 1; t <= cursor + 2 && t < tokens.length; t++) {
+        for (let t = cursor + 1; t <= cursor + 2 && t < tokens.length && !b; t++) {
           const x = byFirst.get(t);
           const gap = norm.text.slice(tokens[cursor]!.end, tokens[t]!.start);
-          const between = tokens.slice(cursor + 1, t).map((q) => q.text);
-          if (
-            x &&
-            isBody(x) &&
-            /^[\s,-]*((و|and)[\s,-]*)?$/.test(gap) &&
-            between.every((w) => w === 'و' || w === 'and')
-          )
-            b = x;
-          if (b) break;
+          if (x && isBody(x) && /^[\s,-]*((و|and)[\s,-]*)?$/.test(gap)) b = x;
         }
         if (!b) break;
         bodies.push(b);
@@ -557,18 +569,15 @@ export function extractArticle(
           const given = givenNames(matcher);
           const first = tokens[span[0]]!.text;
           const known = (w: string) =>
-            given.has(w) || [...PREFIX_GIVEN].some((g) => w.startsWith(g) && given.has(g));
+            given.has(w) || PREFIX_GIVEN.some((g) => w.startsWith(g) && given.has(g));
           if (!known(first) && !(first.startsWith('و') && known(first.slice(1)))) span = undefined;
         }
         if (span && !holder && body) {
           // No single holder on the date (ambassadors, or several at once): a listed holder of
           // that office whose name the span shares is the one named («محمد آل جابر»).
-          const list = matcher.holders.get(`${officeKey}|${body.entity}`) ?? [];
-          const alike = [
-            ...new Set(
-              list.filter((h) => !date || inTerm(date, h.from, h.to)).map((h) => h.person),
-            ),
-          ].filter((id) => sharesNameWord(span!, id));
+          const alike = [...new Set(holdersOn(officeKey, body.entity))].filter((id) =>
+            sharesNameWord(span!, id),
+          );
           if (alike.length === 1) holder = alike[0];
         }
         if (span && holder && sharesNameWord(span, holder)) span = undefined;

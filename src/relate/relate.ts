@@ -162,7 +162,10 @@ export function relateArticle(
   for (const o of x.offices) {
     if (!o.of) continue;
     const k = `${o.sentence}|${o.of}`;
-    officeSpans.set(k, [...(officeSpans.get(k) ?? []), { from: o.tFirst - 3, to: o.tLast }]);
+    const span = { from: o.tFirst - 3, to: o.tLast };
+    const list = officeSpans.get(k);
+    if (list) list.push(span);
+    else officeSpans.set(k, [span]);
   }
   /** Where a person's mention starts, counting an office phrase just before it. */
   const titledStart = (m: Mention) => {
@@ -179,6 +182,11 @@ export function relateArticle(
     (officeSpans.get(`${m.sentence}|${m.entity}`) ?? []).some(
       (r) => m.tFirst >= r.from && m.tLast <= r.to,
     );
+  /** Is `id` one of `countries`, or a place in one of them? */
+  const inCountries = (countries: Set<string>, id: string): boolean => {
+    const country = matcher.lexicon.entities.get(id)?.country;
+    return countries.has(id) || (!!country && countries.has(country));
+  };
   const ownCountry = (person: string): Set<string> => {
     const e = matcher.lexicon.entities.get(person);
     const s = new Set<string>();
@@ -293,7 +301,6 @@ export function relateArticle(
     // first one after the cue and any other introduced by «إلى / به / to»; for «… وارد دوحه شد»
     // ("entered Doha") the one just before the cue. Never one introduced by «من / از / from».
     const visit = actionMatches.find((m) => m.values.some((v) => v.action === 'visit'));
-
     if (visit && persons.length > 0) {
       // The visitor: the person a relative clause hangs on («… الملك عبد الله الذي وصل إلى …»,
       // "… Sánchez, who arrived in …»), the person right after a verb-first cue («وصل الرئيس
@@ -316,15 +323,11 @@ export function relateArticle(
         persons[0]!;
       const mine = ownCountry(visitor);
       const at = cueAt(visit);
-      const home = (id: string) => {
-        const e = matcher.lexicon.entities.get(id);
-        return mine.has(id) || (e?.kind === 'place' && !!e.country && mine.has(e.country));
-      };
       const where = ms.filter(
         (m) =>
           (m.kind === 'place' || m.kind === 'country') &&
           m.via !== 'demonym' &&
-          !home(m.entity) &&
+          !inCountries(mine, m.entity) &&
           !isQualifier(m) &&
           !afterWord(p, sent.start, m.start, FROM_WORDS),
       );
@@ -349,10 +352,8 @@ export function relateArticle(
       else {
         for (const m of after) {
           const prev = targets.at(-1);
-          const joined =
-            prev !== undefined &&
-            // «زار خلالها بغداد ودمشق»: destinations joined by «و» / commas.
-            /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(prev.end, m.start));
+          // «زار خلالها بغداد ودمشق»: destinations joined by «و» / commas.
+          const joined = prev !== undefined && JOINED.test(p.article.text.slice(prev.end, m.start));
           if (
             targets.length === 0 ||
             joined ||
@@ -366,17 +367,11 @@ export function relateArticle(
       const cityOf = new Set(targets.map((t) => matcher.lexicon.entities.get(t.entity)?.country));
       // «پوتین و اردوغان وارد تهران شدند», "Sisi and Abdullah arrived": persons joined to the
       // visitor by «و» / "and" / a comma visit too.
-      const visitors = [visitor];
-      let last = personsIn.find((m) => m.entity === visitor);
-      while (last) {
-        const from = last.end;
-        const next = personsIn.find(
-          (m) =>
-            m.start >= from && /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(from, m.start)),
-        );
-        if (next && !visitors.includes(next.entity)) visitors.push(next.entity);
-        last = next;
-      }
+      const first = personsIn.find((m) => m.entity === visitor);
+      const visitors = uniq([
+        visitor,
+        ...(first ? joinedChain(p, first, personsIn) : []).map((m) => m.entity),
+      ]);
       // «تمهيدا لزيارة مرتقبة للرئيس أردوغان»: a person named after a visit that did not happen
       // is that visit's, not this one's.
       const plannedAt = allCues
@@ -389,10 +384,7 @@ export function relateArticle(
       for (const t of targets) {
         if (t.kind === 'country' && cityOf.has(t.entity)) continue;
         for (const v of real) {
-          const own = ownCountry(v);
-          const e = matcher.lexicon.entities.get(t.entity);
-          if (own.has(t.entity) || (e?.country && own.has(e.country))) continue;
-          emit('visit', v, t.entity, 'forward');
+          if (!inCountries(ownCountry(v), t.entity)) emit('visit', v, t.entity, 'forward');
         }
       }
     }
@@ -427,13 +419,8 @@ export function relateArticle(
       if (sender && recipient && sender.entity !== recipient.entity) {
         emit('message', sender.entity, recipient.entity, 'forward');
         // "letters to Putin and Zelenskyy", «رسالتين إلى A وB»: every recipient joined by «و».
-        for (let r: Mention | undefined = recipient; r; ) {
-          const end: number = r.end;
-          r = inOrder.find(
-            (m) =>
-              m.start >= end && /^[\s,،]*(و|and)?\s*$/.test(p.article.text.slice(end, m.start)),
-          );
-          if (r && r.entity !== sender.entity) emit('message', sender.entity, r.entity, 'forward');
+        for (const r of joinedChain(p, recipient, inOrder)) {
+          if (r.entity !== sender.entity) emit('message', sender.entity, r.entity, 'forward');
         }
       }
     }
@@ -523,16 +510,11 @@ export function relateArticle(
         .filter((m) => actors.includes(m.entity) && afterWith(p, sent.start, titledStart(m)))
         .map((m) => m.entity),
     );
-    for (const m of ms) {
-      if (m.kind !== 'person' || !withs.has(m.entity)) continue;
-      const next = ms.find(
-        (n) =>
-          n.kind === 'person' &&
-          n.start >= m.end &&
-          actors.includes(n.entity) &&
-          // «و», "and", and at most one word (a demonym: "and Palestinian President Abbas").
-          /^[\s,،]*(و|and)\s*(\S+\s+)?$/.test(p.article.text.slice(m.end, titledStart(n))),
-      );
+    const actorPersons = ms.filter((n) => n.kind === 'person' && actors.includes(n.entity));
+    for (const m of actorPersons) {
+      if (!withs.has(m.entity)) continue;
+      // «و», "and", and at most one word (a demonym: "and Palestinian President Abbas").
+      const next = nextJoined(p, m.end, actorPersons, titledStart, JOINED_BY_AND_ONE_WORD);
       if (next) withs.add(next.entity);
     }
     if (together) {
@@ -594,10 +576,10 @@ export function relateArticle(
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Words that stand for the actors already named: «الجانبان», «القادة الثلاثة», «دو طرف». */
 /** Actions a group word after them («وبحث الجانبان») tells again rather than anew. */
 const SAME_EVENT = ['meeting', 'talks', 'phone_call', 'visit'];
 
+/** Words that stand for the actors already named: «الجانبان», «القادة الثلاثة», «دو طرف». */
 const GROUP_WORDS = (() => {
   const t = new PhraseTrie<number>();
   const add = (n: number, ws: string[]) => {
@@ -713,6 +695,41 @@ function afterWith(p: ProcessedArticle, sentenceStart: number, off: number, with
   return tokenize(p.norm.text, a, b)
     .slice(-within)
     .some((t) => WITH_WORDS.has(t.text));
+}
+
+/** Text between two mentions that joins them: «و», "and", a comma. */
+const JOINED = /^[\s,،]*(و|and)?\s*$/;
+/** «و» or "and", and at most one word ("and Palestinian President Abbas"). */
+const JOINED_BY_AND_ONE_WORD = /^[\s,،]*(و|and)\s*(\S+\s+)?$/;
+
+/**
+ * The first of `candidates` starting (by `startOf`) at or after offset `end`, with only text
+ * `gap` accepts between: «پوتین و اردوغان», "Putin and Zelenskyy".
+ */
+function nextJoined(
+  p: ProcessedArticle,
+  end: number,
+  candidates: readonly Mention[],
+  startOf: (m: Mention) => number = (m) => m.start,
+  gap: RegExp = JOINED,
+): Mention | undefined {
+  return candidates.find((m) => {
+    const start = startOf(m);
+    return start >= end && gap.test(p.article.text.slice(end, start));
+  });
+}
+
+/** The mentions joined one after another to `first` («A و B و C» → B, C). */
+function joinedChain(
+  p: ProcessedArticle,
+  first: Mention,
+  candidates: readonly Mention[],
+): Mention[] {
+  const out: Mention[] = [];
+  for (let m = nextJoined(p, first.end, candidates); m; m = nextJoined(p, m.end, candidates)) {
+    out.push(m);
+  }
+  return out;
 }
 
 function uniq(xs: string[]): string[] {
