@@ -24,6 +24,7 @@ import {
   EDGE_EVIDENCE_SAMPLE_FIELD,
   EDGE_FIELDS,
   type ExportOrder,
+  edgeFieldValue,
   exportOrder,
   type Field,
   type FieldType,
@@ -100,8 +101,7 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) || value === '' ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function cell<A>(field: Field<A>, attributes: A): string {
-  const value = field.get(attributes);
+function cell<A>(field: Field<A>, value: unknown): string {
   if (!isPresent(value)) return '';
   if (field.type === 'liststring' || field.type === 'listdate') {
     if (!Array.isArray(value)) {
@@ -157,7 +157,7 @@ export function* nodesCSVChunks(
         const label = NODE_LABELS[a.kind];
         if (label === undefined) throw new Error(`export: node ${key} has unknown kind ${a.kind}`);
         const row = [csvField(key), `Entity;${label}`];
-        for (const field of CSV_NODE_FIELDS) row.push(cell(field, a));
+        for (const field of CSV_NODE_FIELDS) row.push(cell(field, field.get(a)));
         yield row.join(',');
       }
     })(),
@@ -178,7 +178,7 @@ export function* edgesCSVChunks(
         if (type === undefined) throw new Error(`export: edge ${key} has unknown kind ${a.kind}`);
         const row = [csvField(graph.source(key)), csvField(graph.target(key)), type, csvField(key)];
         for (const field of CSV_EDGE_FIELDS) {
-          row.push(field.name === 'directed' ? String(graph.isDirected(key)) : cell(field, a));
+          row.push(cell(field, edgeFieldValue(graph, key, field, a)));
         }
         yield row.join(',');
       }

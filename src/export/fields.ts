@@ -148,15 +148,23 @@ export function joinChunks(chunks: Iterable<string>): string {
  * networkx (3.x) cannot read mixed graphs (it raises on the first edge whose direction differs
  * from the default), so no edge carries its own direction; undirected edges (co-mentions, and
  * interactions reported both ways) keep their canonical source → target and say so in the
- * `directed` column (see `withDirection`).
+ * `directed` column (see `edgeFieldValue`).
  */
 export function fileEdgeDirection(graph: CorpusGraph): 'directed' | 'undirected' {
   return graph.directedSize > 0 ? 'directed' : 'undirected';
 }
 
-/** Edge attributes with `directed` set from the graph for every edge (not only interactions). */
-export function withDirection(graph: CorpusGraph, key: string, a: EdgeAttributes): EdgeAttributes {
-  return { ...a, directed: graph.isDirected(key) };
+/**
+ * An edge field's value: `directed` comes from the graph for every edge (graph.json has the
+ * attribute on interactions only); everything else from the attributes.
+ */
+export function edgeFieldValue(
+  graph: CorpusGraph,
+  key: string,
+  field: { name: string; get: (a: EdgeAttributes) => unknown },
+  attributes: EdgeAttributes,
+): unknown {
+  return field.name === 'directed' ? graph.isDirected(key) : field.get(attributes);
 }
 
 /** Node label for formats that carry one: the display label, else the key. */

@@ -32,6 +32,7 @@ import {
   EDGE_EVIDENCE_SAMPLE_FIELD,
   EDGE_FIELDS,
   type ExportOrder,
+  edgeFieldValue,
   edgeLabel,
   exportOrder,
   type Field,
@@ -43,7 +44,6 @@ import {
   NODE_FIELDS,
   NODE_OFFICES_FIELD,
   nodeLabel,
-  withDirection,
 } from './fields.ts';
 import type { CorpusGraph, GraphAttributes } from './types.ts';
 import { stripInvalidXmlChars, type XmlAttributes, XmlWriter } from './xml.ts';
@@ -89,10 +89,15 @@ function attvalue(field: Field<never>, value: unknown): string {
   return formatScalar(value);
 }
 
-function writeAttvalues<A>(w: XmlWriter, fields: readonly Field<A>[], attributes: A): void {
+function writeAttvalues<A>(
+  w: XmlWriter,
+  fields: readonly Field<A>[],
+  attributes: A,
+  fieldValue: (field: Field<A>) => unknown = (field) => field.get(attributes),
+): void {
   const values: [string, string][] = [];
   for (const field of fields) {
-    const value = field.get(attributes);
+    const value = fieldValue(field);
     if (isPresent(value)) values.push([field.name, attvalue(field as Field<never>, value)]);
   }
   if (values.length === 0) return;
@@ -266,7 +271,7 @@ export function* gexfChunks(
 
   w.open('edges', [['count', edges.length]]);
   for (const key of edges) {
-    const a = withDirection(graph, key, graph.getEdgeAttributes(key));
+    const a = graph.getEdgeAttributes(key);
     w.open('edge', [
       ['id', key],
       ['source', graph.source(key)],
@@ -275,7 +280,7 @@ export function* gexfChunks(
       ['kind', gexfEdgeKind(a)],
       ['label', edgeLabel(a)],
     ]);
-    writeAttvalues(w, GEXF_EDGE_FIELDS, a);
+    writeAttvalues(w, GEXF_EDGE_FIELDS, a, (field) => edgeFieldValue(graph, key, field, a));
     if (dynamics) writeSpells(w, dynamics.edgeSpells(key));
     const color = vizColor(a.color);
     if (color) w.empty('viz:color', color);

@@ -20,6 +20,7 @@ import {
   CHUNK_CHARS,
   EDGE_FIELDS,
   type ExportOrder,
+  edgeFieldValue,
   exportOrder,
   type Field,
   type FieldType,
@@ -28,7 +29,6 @@ import {
   isPresent,
   joinChunks,
   NODE_FIELDS,
-  withDirection,
 } from './fields.ts';
 import type { CorpusGraph, GraphAttributes } from './types.ts';
 import { childElements, parseXml, type XmlElement, XmlWriter } from './xml.ts';
@@ -108,9 +108,10 @@ function writeData<A>(
   prefix: string,
   fields: readonly GraphMLField<A>[],
   attributes: A,
+  fieldValue: (field: GraphMLField<A>) => unknown = (field) => field.get(attributes),
 ): void {
   for (const field of fields) {
-    const value = field.get(attributes);
+    const value = fieldValue(field);
     if (isPresent(value)) {
       w.text('data', formatData(field as GraphMLField<never>, value), [
         ['key', prefix + field.name],
@@ -173,11 +174,9 @@ export function* graphmlChunks(
       ['source', graph.source(key)],
       ['target', graph.target(key)],
     ]);
-    writeData(
-      w,
-      KEY_PREFIX.edge,
-      EDGE_GRAPHML_FIELDS,
-      withDirection(graph, key, graph.getEdgeAttributes(key)),
+    const a = graph.getEdgeAttributes(key);
+    writeData(w, KEY_PREFIX.edge, EDGE_GRAPHML_FIELDS, a, (field) =>
+      edgeFieldValue(graph, key, field, a),
     );
     w.close();
     if (w.length >= CHUNK_CHARS) yield w.take();
