@@ -74,6 +74,8 @@ export const DEFAULTS = {
     boilerplateMinArticles: 3,
     /** A day+month without year is placed within this many days before (or, «next», after) publication. */
     partialDateWindowDays: 334,
+    /** Without a publication date: a year-less date falls this many days before the latest date the story pinned. */
+    anchoredDateWindowDays: 183,
   },
   export: {
     /** Files written by `writeGraphExports` (json, gexf, dynamic-gexf, graphml, csv). */

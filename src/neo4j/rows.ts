@@ -152,8 +152,15 @@ export interface ArticleRows {
 const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const isoOrNull = (s: string | undefined) => (s && ISO_PARTIAL.test(s) ? s : null);
 
+/** Every name of a node as written: label, labels in each language, aliases seen. */
+const writtenNames = (a: NodeAttributes): string[] => [
+  a.label,
+  ...Object.values(a.labels),
+  ...a.aliases,
+];
+
 function entityProps(attrs: NodeAttributes): Record<string, unknown> {
-  const written = [attrs.label, ...Object.values(attrs.labels), ...attrs.aliases];
+  const written = writtenNames(attrs);
   // As written and folded like the extractor's matching (ي/ی, ك/ک, hamza, ZWNJ…), so a
   // full-text search in either spelling finds the name.
   const names = new Set<string>([...written, ...written.map(normalizeString)]);
@@ -342,7 +349,7 @@ export function articleRows(
   const nodeNames = new Map<string, string[]>();
   for (const n of out.graph.nodes) {
     const a = n.attributes;
-    const names = [a.label, ...Object.values(a.labels), ...a.aliases].map(normalizeString);
+    const names = writtenNames(a).map(normalizeString);
     nodeNames.set(
       n.key,
       [...new Set(names)].filter((s) => s.length > 1),

@@ -5,6 +5,7 @@
  * resolver picks a year only when exactly one fits the weekday within that window. Without a
  * publication date, the latest date so pinned then anchors the other year-less dates.
  */
+import { DEFAULTS } from '../config/defaults.ts';
 import type { ArticleExtraction } from '../extract/types.ts';
 import type { Lexicon } from '../lexicon/types.ts';
 import { resolveDates } from '../text/index.ts';
@@ -80,11 +81,11 @@ export function pinDates(
     .map((d) => d.iso!);
   if (pinned.length === 0) return first;
   const latest = pinned.sort().at(-1)!;
-  const HALF_YEAR_MS = 183 * 86_400_000;
+  const windowMs = DEFAULTS.text.anchoredDateWindowDays * 86_400_000;
   return first.map((d, i) => {
     if (d.iso || d.form !== 'partial') return d;
     const r = resolveDates([p.dates[i]!], { published: latest })[0]!;
     if (!r.iso || r.iso > latest) return d;
-    return Date.parse(latest) - Date.parse(r.iso) <= HALF_YEAR_MS ? r : d;
+    return Date.parse(latest) - Date.parse(r.iso) <= windowMs ? r : d;
   });
 }

@@ -349,8 +349,8 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
       set('source', 'byline');
       continue;
     }
-    if (!u.hasLetters && isDateOnlyLine(u.norm)) {
-      // «۱۴۰۱/۰۴/۲۸», «27/06/2021»: a numeric date alone on its line.
+    // «السبت 14 أكتوبر 2023 - 01:25 م», and «۱۴۰۱/۰۴/۲۸» with no letters at all.
+    if (isDateOnlyLine(u.norm)) {
       set('dateline', 'date-only line');
       continue;
     }
@@ -364,10 +364,6 @@ function classify(us: Unit[], articleLang: Lang, options: SegmentOptions): Class
     }
     if (isBreadcrumb(u)) {
       set('footer', 'breadcrumb');
-      continue;
-    }
-    if (isDateOnlyLine(u.norm)) {
-      set('dateline', 'date-only line');
       continue;
     }
     const placed = /^([^-–—|]{1,40})\s[-–—|]\s(.+)$/.exec(u.norm);
