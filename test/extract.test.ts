@@ -5,6 +5,7 @@ import { extractArticle } from '../src/extract/index.ts';
 import type { RawArticle } from '../src/ingest/types.ts';
 import { buildMatcher, loadLexicon } from '../src/lexicon/index.ts';
 import { processArticle } from '../src/text/index.ts';
+import { inlineArticle } from './fixtures/inline.ts';
 
 const lexicon = loadLexicon({
   dirs: [fileURLToPath(new URL('./fixtures/lexicon/', import.meta.url))],
@@ -148,18 +149,7 @@ describe('extractArticle', () => {
 
 describe('extractArticle: new actors next to office cues (full lexicon)', () => {
   const full = buildMatcher(loadLexicon());
-  const read = (text: string) => {
-    const a: RawArticle = {
-      id: 'x',
-      source: 'inline.txt',
-      text,
-      meta: {},
-      hash: 'x',
-      bytes: text.length,
-      encoding: 'utf-8',
-    };
-    return extractArticle(processArticle(a), full);
-  };
+  const read = (text: string) => extractArticle(processArticle(inlineArticle(text)), full);
   const persons = (x: ReturnType<typeof read>) =>
     new Set(x.mentions.filter((m) => m.main && m.kind === 'person').map((m) => m.entity));
 

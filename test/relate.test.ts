@@ -7,6 +7,7 @@ import { buildMatcher, loadLexicon } from '../src/lexicon/index.ts';
 import { loadCues, relateArticle } from '../src/relate/index.ts';
 import { pinDates } from '../src/resolve/index.ts';
 import { processArticle } from '../src/text/index.ts';
+import { inlineArticle } from './fixtures/inline.ts';
 
 const lexicon = loadLexicon({
   dirs: [fileURLToPath(new URL('./fixtures/lexicon/', import.meta.url))],
@@ -102,20 +103,15 @@ describe('relateArticle', () => {
 
 describe('relateArticle: groups and capitals (full lexicon)', () => {
   const full = buildMatcher(loadLexicon());
+  /** Text → extraction → pinned dates → relations, as a build runs them. */
   const interactions = (text: string) => {
-    const p = processArticle({
-      id: 'x',
-      source: 'inline.txt',
-      text,
-      meta: {},
-      hash: 'x',
-      bytes: text.length,
-      encoding: 'utf-8',
-    });
+    const p = processArticle(inlineArticle(text));
     const x = extractArticle(p, full);
+    p.dates = pinDates(p, x, full.lexicon);
     const edges = relateArticle(p, x, full, cues, { window: 'sentence', evidenceMaxChars: 600 });
     return {
       x,
+      edges,
       keys: edges.filter((e) => e.kind === 'interaction').map((e) => e.key),
     };
   };
@@ -189,18 +185,7 @@ describe('relateArticle: groups and capitals (full lexicon)', () => {
   it('without a publication date, year-less dates take the year of the dates the story pinned', () => {
     const text =
       'تماس\n\nحسین امیرعبداللهیان وزیر امور خارجه امشب (جمعه) ۱۲ آبان ماه با سرگئی لاوروف تلفنی گفتگو کرد.\n\nامیرعبداللهیان و لاوروف اول آبان ماه سالجاری در تهران با یکدیگر دیدار کرده بودند.\n';
-    const p = processArticle({
-      id: 'x',
-      source: 'inline.txt',
-      text,
-      meta: {},
-      hash: 'x',
-      bytes: text.length,
-      encoding: 'utf-8',
-    });
-    const x = extractArticle(p, full);
-    p.dates = pinDates(p, x, full.lexicon);
-    const edges = relateArticle(p, x, full, cues, { window: 'sentence', evidenceMaxChars: 600 });
+    const { edges } = interactions(text);
     const dates = (action: string) =>
       edges.find((e) => e.key.startsWith(`interaction:${action}:`))?.dates ?? [];
     expect(dates('phone_call')).toEqual(['2023-11-03']);
