@@ -15,7 +15,7 @@ import { parseBuildOptions } from '../src/config/options.ts';
 import { extractArticle } from '../src/extract/index.ts';
 import { readInputs } from '../src/ingest/index.ts';
 import type { RawArticle } from '../src/ingest/types.ts';
-import { createArticleContext } from '../src/pipeline/article.ts';
+import { createArticleContext, processOne } from '../src/pipeline/article.ts';
 import { runBuild } from '../src/pipeline/build.ts';
 import { relateArticle } from '../src/relate/index.ts';
 import { pinDates } from '../src/resolve/index.ts';
@@ -65,13 +65,15 @@ async function stages(path: string, limit: number) {
       articles_per_s_per_core: Math.round(arts.length / s),
     };
   };
-  // Warm the JIT first (a long build runs warm): one untimed pass over the first articles.
+  // Warm the JIT first (a long build runs warm): the build's own per-article path, untimed,
+  // over the first articles.
   for (const a of arts.slice(0, Math.min(500, arts.length))) {
-    const p = processArticle(a);
-    const x = extractArticle(p, ctx.matcher);
-    p.dates = pinDates(p, x, ctx.matcher.lexicon);
-    relateArticle(p, x, ctx.matcher, ctx.cues, { window: 'sentence', evidenceMaxChars: 600 });
+    processOne(a, ctx, { text: 0, extract: 0, relate: 0 });
   }
+  const relateOptions = {
+    window: ctx.settings.window,
+    evidenceMaxChars: ctx.settings.evidenceMaxChars,
+  };
   let c = cpu();
   const processed = arts.map((a) => processArticle(a));
   rate('text', c);
@@ -85,10 +87,7 @@ async function stages(path: string, limit: number) {
   c = cpu();
   let edges = 0;
   processed.forEach((p, i) => {
-    edges += relateArticle(p, extracted[i]!, ctx.matcher, ctx.cues, {
-      window: 'sentence',
-      evidenceMaxChars: 600,
-    }).length;
+    edges += relateArticle(p, extracted[i]!, ctx.matcher, ctx.cues, relateOptions).length;
   });
   rate('relate', c);
   const total = out.text!.cpu_seconds + out.extract!.cpu_seconds + out.relate!.cpu_seconds;
