@@ -2,6 +2,7 @@
  * config/options — zod schemas for command options, with defaults from config/defaults.ts.
  */
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../export/types.ts';
 import { DEFAULTS } from './defaults.ts';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -25,7 +26,7 @@ export const BuildOptionsSchema = z
     incremental: z.boolean().default(false),
     update: z.boolean().default(false),
     formats: z
-      .array(z.enum(DEFAULTS.export.formats as ['json', 'gexf', 'dynamic-gexf', 'graphml', 'csv']))
+      .array(z.enum(EXPORT_FORMATS))
       .min(1)
       .default([...DEFAULTS.export.formats])
       .refine(
