@@ -223,6 +223,28 @@ describe('corpus graph', () => {
     expect(graph.getNodeAttribute('person:wang-yi', 'degree')).toBe(3);
   });
 
+  it('takes aliases from names only, never from titles and descriptions that point at an actor', () => {
+    const acc = new CorpusAccumulator(lexicon, 5);
+    const wang = 'person:wang-yi';
+    const via = (m: Mention, v: Mention['via']): Mention => ({ ...m, via: v });
+    acc.addArticle(
+      'al',
+      '2023-11-02',
+      {
+        mentions: [
+          mention(wang, 0, 'وانغ يي'),
+          via(mention(wang, 1, 'نظيره الصيني'), 'counterpart'),
+          via(mention(wang, 2, 'الوزير الصيني'), 'coref'),
+          via(mention(wang, 3, 'وزير الخارجية الصيني'), 'office'),
+        ],
+        offices: [],
+        candidates: [],
+      },
+      [],
+    );
+    expect([...acc.nodes.get(wang)!.aliases]).toEqual(['وانغ يي']);
+  });
+
   it('finds actors in any script', () => {
     const { graph } = build([0, 1, 2]);
     const items = graph.mapNodes((key, a) => ({ key, ...a }));

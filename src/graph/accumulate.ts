@@ -18,6 +18,18 @@ import type { EdgeContribution } from '../relate/types.ts';
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * Mentions whose surface is a name of the actor, and so an alias: not descriptions that point
+ * at it («وزير الخارجية الروسي», «نظيره», «همتایان», «العاصمة العراقية»).
+ */
+const ALIAS_VIAS: ReadonlySet<Mention['via']> = new Set([
+  'name',
+  'short',
+  'demonym',
+  'acronym',
+  'cue',
+]);
+
+/**
  * A copy of `s` that holds no reference to a larger string. V8 keeps substrings as slices of
  * their parent: an evidence sentence or alias kept for the whole build would otherwise keep its
  * entire article alive.
@@ -421,7 +433,7 @@ export class CorpusAccumulator {
       if (cand && n.candidate) this.nameCandidate(n, cand, article);
       n.mentions++;
       n.articles.addIndex(article);
-      if (m.via !== 'office' && m.via !== 'counterpart' && m.via !== 'capital') {
+      if (ALIAS_VIAS.has(m.via)) {
         const alias = m.surface.replace(/\s+/g, ' ').trim();
         if (!n.aliases.has(alias)) n.aliases.add(detachString(alias));
       }
